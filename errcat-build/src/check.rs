@@ -1,0 +1,387 @@
+//! The checks: each finding has a lint id, a span and notes pointing at the
+//! other places involved.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry as Slot;
+
+use crate::diagnostic::Diagnostic;
+use crate::lint;
+use crate::model::{Catalog, Entry, Model};
+use crate::naming;
+use crate::parse::is_http_status;
+
+/// Largest code the generated `u32` code type holds.
+pub const CODE_MAX: i64 = u32::MAX as i64;
+
+pub fn run(model: &Model) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (index, catalog) in model.catalogs.iter().enumerate() {
+        let mut found = Vec::new();
+        for entry in &catalog.entries {
+            check_entry(model, catalog, entry, &mut found);
+        }
+        check_identifiers(catalog, &mut found);
+        check_duplicate_messages(catalog, &mut found);
+        check_order(catalog, &mut found);
+        out.extend(found.into_iter().map(|d| d.in_catalog(index)));
+    }
+    check_duplicate_codes(model, &mut out);
+    out
+}
+
+fn check_entry(model: &Model, catalog: &Catalog, entry: &Entry, out: &mut Vec<Diagnostic>) {
+    match &entry.code {
+        None => out.push(
+            Diagnostic::new(
+                &lint::MISSING_CODE,
+                entry.span,
+                "this record has no error code",
+            )
+            .label("record without a code")
+            .note("add a line such as `- ErrorCode: 40000001`"),
+        ),
+        Some(code) => match code.value {
+            None => out.push(
+                Diagnostic::new(
+                    &lint::INVALID_CODE,
+                    code.span,
+                    format!("error code `{}` is not an integer", code.text),
+                )
+                .label("not an integer"),
+            ),
+            Some(value) if !(0..=CODE_MAX).contains(&value) => out.push(
+                Diagnostic::new(
+                    &lint::INVALID_CODE,
+                    code.span,
+                    format!("error code {value} does not fit the code type u32 (0 to {CODE_MAX})"),
+                )
+                .label("out of range"),
+            ),
+            Some(_) => {}
+        },
+    }
+
+    let status = match &entry.http_status {
+        None => {
+            if catalog.has_record_statuses() {
+                out.push(
+                    Diagnostic::new(
+                        &lint::MISSING_HTTP_STATUS,
+                        entry.span,
+                        "this record has no HTTP status",
+                    )
+                    .label("record without `HttpCode`")
+                    .note(format!(
+                        "it would fall back to the catalogue's default, HTTP {}",
+                        catalog.default_http_status
+                    )),
+                );
+            }
+            None
+        }
+        Some(status) => match status.value {
+            Some(value) if is_http_status(value) => {
+                let reference = &model.facts(entry.span.file).status_reference;
+                if let Some(reference) = reference
+                    && reference.get(value as u16).is_none()
+                {
+                    let listed: Vec<String> = reference
+                        .statuses
+                        .iter()
+                        .map(|s| s.status.to_string())
+                        .collect();
+                    out.push(
+                        Diagnostic::new(
+                            &lint::INVALID_HTTP_STATUS,
+                            status.span,
+                            format!("HTTP {value} is not in this file's status reference"),
+                        )
+                        .label("not documented")
+                        .note_at("the status reference is here", reference.span)
+                        .note(format!("documented statuses: {}", listed.join(", "))),
+                    );
+                }
+                Some((value, status))
+            }
+            _ => {
+                out.push(
+                    Diagnostic::new(
+                        &lint::INVALID_HTTP_STATUS,
+                        status.span,
+                        format!("`{}` is not an HTTP status (100 to 599)", status.text),
+                    )
+                    .label("not an HTTP status"),
+                );
+                None
+            }
+        },
+    };
+
+    if let (Some((status, status_field)), Some(code)) = (status, entry.code.as_ref()) {
+        if let Some(value) = code.value.filter(|v| *v >= 0) {
+            let digits = value.to_string();
+            if !digits.starts_with(&status.to_string()) {
+                let implied = digits
+                    .get(..3)
+                    .and_then(|p| p.parse::<i64>().ok())
+                    .filter(|p| is_http_status(*p) && digits.len() > 3);
+                let mut d = Diagnostic::new(
+                    &lint::HTTP_PREFIX_MISMATCH,
+                    code.span,
+                    format!("code {value} does not start with its HTTP status {status}"),
+                )
+                .label(match implied {
+                    Some(p) => format!("this code implies HTTP {p}"),
+                    None => format!("expected a code starting with {status}"),
+                })
+                .note_at("the record's status is here", status_field.span);
+                if implied.is_none() {
+                    d = d.note("codes in this catalogue start with their HTTP status (`40400001` for HTTP 404)");
+                }
+                out.push(d);
+            }
+        }
+        if let Some(section) = catalog.section(entry)
+            && let Some(class) = section.http_class
+            && status / 100 != i64::from(class)
+        {
+            out.push(
+                Diagnostic::new(
+                    &lint::SECTION_CLASS_MISMATCH,
+                    status_field.span,
+                    format!(
+                        "an HTTP {status} record under `{}`, a section for {class}xx statuses",
+                        section.title.text
+                    ),
+                )
+                .label(format!("{}xx status", status / 100))
+                .note_at("the section starts here", section.title.span),
+            );
+        }
+    }
+
+    if entry.message.as_ref().is_none_or(|m| m.text.is_empty()) {
+        let span = entry.code.as_ref().map_or(entry.span, |c| c.span);
+        out.push(
+            Diagnostic::new(
+                &lint::MISSING_MESSAGE,
+                span,
+                format!("code {} has no message", code_text(entry)),
+            )
+            .label("no message"),
+        );
+    }
+}
+
+fn code_text(entry: &Entry) -> &str {
+    entry.code.as_ref().map_or("?", |c| c.text.as_str())
+}
+
+fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<String, &Entry> = HashMap::new();
+    for entry in &catalog.entries {
+        if entry.code_value().is_none() && entry.name.is_none() {
+            continue; // already reported as a missing or invalid code
+        }
+        let span = entry.name.as_ref().map_or(entry.span, |n| n.span);
+        match naming::variant(entry) {
+            Err(reason) => out.push(
+                Diagnostic::new(
+                    &lint::INVALID_IDENTIFIER,
+                    span,
+                    format!("this name cannot become a Rust identifier: {reason}"),
+                )
+                .label("unusable name")
+                .note("names become UpperCamelCase enum variants and must be ASCII, starting with a letter"),
+            ),
+            Ok(variant) => match seen.entry(variant) {
+                Slot::Vacant(slot) => {
+                    slot.insert(entry);
+                }
+                Slot::Occupied(first) => out.push(
+                    Diagnostic::new(
+                        &lint::DUPLICATE_IDENTIFIER,
+                        span,
+                        format!(
+                            "code {} and code {} both become the variant `{}`",
+                            code_text(first.get()),
+                            code_text(entry),
+                            first.key()
+                        ),
+                    )
+                    .label("same identifier")
+                    .note_at(
+                        "the first one is here",
+                        first.get().name.as_ref().map_or(first.get().span, |n| n.span),
+                    ),
+                ),
+            },
+        }
+    }
+}
+
+fn check_duplicate_messages(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, &Entry> = HashMap::new();
+    for entry in &catalog.entries {
+        let Some(message) = entry.message.as_ref().filter(|m| !m.text.is_empty()) else {
+            continue;
+        };
+        match seen.entry(message.text.as_str()) {
+            Slot::Vacant(slot) => {
+                slot.insert(entry);
+            }
+            Slot::Occupied(first) => {
+                let first = *first.get();
+                let first_message = first
+                    .message
+                    .as_ref()
+                    .expect("only entries with messages are kept");
+                out.push(
+                    Diagnostic::new(
+                        &lint::DUPLICATE_MESSAGE,
+                        message.span,
+                        format!(
+                            "code {} has the same message as code {}",
+                            code_text(entry),
+                            code_text(first)
+                        ),
+                    )
+                    .label("same message")
+                    .note_at("the first one is here", first_message.span),
+                );
+            }
+        }
+    }
+}
+
+/// Flags the fewest records whose removal leaves each section ascending:
+/// the records outside a longest strictly increasing run of codes. So one
+/// stray record is reported once, not every record after it.
+fn check_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    let mut by_section: HashMap<Option<usize>, Vec<&Entry>> = HashMap::new();
+    for entry in &catalog.entries {
+        if entry.code_value().is_some() {
+            by_section.entry(entry.section).or_default().push(entry);
+        }
+    }
+    let mut sections: Vec<_> = by_section.into_iter().collect();
+    sections.sort_by_key(|(section, _)| *section);
+    for (_, entries) in sections {
+        let codes: Vec<i64> = entries.iter().filter_map(|e| e.code_value()).collect();
+        let keep = longest_increasing(&codes);
+        for (i, entry) in entries.iter().enumerate() {
+            if keep[i] {
+                continue;
+            }
+            let code = codes[i];
+            let previous = i.checked_sub(1).map(|p| codes[p]);
+            let mut d = Diagnostic::new(
+                &lint::CODE_OUT_OF_ORDER,
+                entry.code.as_ref().map_or(entry.span, |c| c.span),
+                match previous {
+                    Some(prev) => format!("code {code} is out of order: it comes after {prev}"),
+                    None => format!("code {code} is out of order"),
+                },
+            )
+            .label("out of order");
+            if let Some(next) = codes
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| keep[*j])
+                .find(|(_, c)| **c > code)
+            {
+                d = d.note_at(
+                    format!("it belongs before {}", next.1),
+                    entries[next.0].span,
+                );
+            }
+            out.push(d);
+        }
+    }
+}
+
+/// Marks the members of one longest strictly increasing subsequence
+/// (patience sorting, O(n log n)). Ties favour earlier records, so of two
+/// swapped codes the later one is reported.
+fn longest_increasing(values: &[i64]) -> Vec<bool> {
+    // Run backwards looking for a decreasing run: the tie-breaking of
+    // patience sorting then keeps the earlier of two equally good records.
+    let reversed: Vec<i64> = values.iter().rev().copied().collect();
+    // tails[k]: index of the largest tail of a decreasing run of length k+1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; reversed.len()];
+    for (i, &v) in reversed.iter().enumerate() {
+        let k = tails.partition_point(|&t| reversed[t] > v);
+        previous[i] = k.checked_sub(1).map(|k| tails[k]);
+        if k == tails.len() {
+            tails.push(i);
+        } else {
+            tails[k] = i;
+        }
+    }
+    let mut keep = vec![false; values.len()];
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        keep[values.len() - 1 - i] = true;
+        at = previous[i];
+    }
+    keep
+}
+
+fn check_duplicate_codes(model: &Model, out: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<(&str, i64), (usize, &Entry)> = HashMap::new();
+    for (index, catalog) in model.catalogs.iter().enumerate() {
+        for entry in &catalog.entries {
+            let (Some(code), Some(code_field)) = (entry.code_value(), entry.code.as_ref()) else {
+                continue;
+            };
+            match seen.entry((catalog.namespace.as_str(), code)) {
+                Slot::Vacant(slot) => {
+                    slot.insert((index, entry));
+                }
+                Slot::Occupied(first) => {
+                    let (first_index, first) = *first.get();
+                    let first_catalog = &model.catalogs[first_index];
+                    let message = if first_index == index {
+                        format!(
+                            "code {code} is defined twice in catalogue `{}`",
+                            catalog.name
+                        )
+                    } else {
+                        format!(
+                            "code {code} of catalogue `{}` is already used by catalogue `{}` ({}) in namespace `{}`",
+                            catalog.name,
+                            first_catalog.name,
+                            model.source(first_catalog.file).path(),
+                            catalog.namespace
+                        )
+                    };
+                    out.push(
+                        Diagnostic::new(&lint::DUPLICATE_CODE, code_field.span, message)
+                            .label("defined again here")
+                            .note_at(
+                                "first defined here",
+                                first.code.as_ref().map_or(first.span, |c| c.span),
+                            )
+                            .in_catalog(index),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_increasing_run_leaves_out_the_stray_records() {
+        let keep = longest_increasing(&[1, 2, 9, 3, 4]);
+        assert_eq!(keep, [true, true, false, true, true]);
+        let keep = longest_increasing(&[10601, 10620, 10220, 10911, 10912]);
+        assert_eq!(keep, [true, true, false, true, true]);
+        assert_eq!(longest_increasing(&[5, 1]), [true, false]);
+        assert_eq!(longest_increasing(&[]), Vec::<bool>::new());
+    }
+}

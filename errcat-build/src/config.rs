@@ -1,0 +1,379 @@
+//! `catalogs.toml`: optional names, namespaces, defaults and lint levels.
+//!
+//! ```toml
+//! [lints]                       # levels for every catalogue in this folder
+//! duplicate-message = "allow"   # "allow", "warn" or "error"
+//!
+//! [[catalog]]
+//! file = "console.md"           # relative to this folder
+//! part = 2                      # 1 = the part whose first record comes first
+//! name = "console_v2"           # module name (default: file stem, `_2`, `_3`…)
+//! namespace = "platform"        # catalogues of one namespace share one wire
+//! default-http-status = 500     # for records without their own status
+//! body = { code = "Code", message = "Message" }
+//! lints = { code-out-of-order = "allow" }
+//! ```
+
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::Diagnostic;
+use crate::lint::{self, Level, LintLevels};
+use crate::source::{SourceFile, Span};
+
+pub const FILE_NAME: &str = "catalogs.toml";
+
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub lints: LintLevels,
+    pub catalogs: Vec<CatalogConfig>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CatalogConfig {
+    /// The catalogue file, relative to the folder holding catalogs.toml.
+    pub file: Setting<String>,
+    pub part: Setting<u32>,
+    pub name: Option<Setting<String>>,
+    pub namespace: Option<Setting<String>>,
+    pub default_http_status: Option<Setting<u16>>,
+    pub body: Option<Setting<(String, String)>>,
+    pub lints: LintLevels,
+    /// The whole `[[catalog]]` table.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// Reads catalogs.toml; every problem becomes an `invalid-config` finding and
+/// the valid rest is still used.
+pub fn parse(source: &SourceFile) -> (Config, Vec<Diagnostic>) {
+    let mut reader = Reader {
+        source,
+        diagnostics: Vec::new(),
+    };
+    let (root, errors) = DeTable::parse_recoverable(source.text());
+    for error in errors {
+        let range = error.span().unwrap_or(0..0);
+        reader.error(
+            range,
+            format!("catalogs.toml is not valid TOML: {}", error.message()),
+        );
+    }
+    let mut config = Config::default();
+    for (key, value) in root.get_ref() {
+        match key.get_ref().as_ref() {
+            "lints" => config.lints = reader.lints(value),
+            "catalog" => match value.get_ref() {
+                DeValue::Array(items) => {
+                    for item in items {
+                        if let Some(catalog) = reader.catalog(item) {
+                            config.catalogs.push(catalog);
+                        }
+                    }
+                }
+                _ => reader.error(
+                    value.span(),
+                    "`catalog` must be an array of tables: write `[[catalog]]`",
+                ),
+            },
+            other => reader.error(
+                key.span(),
+                format!("unknown key `{other}`; expected `lints` or `[[catalog]]`"),
+            ),
+        }
+    }
+    for (i, a) in config.catalogs.iter().enumerate() {
+        if let Some(b) = config.catalogs[..i]
+            .iter()
+            .find(|b| b.file.value == a.file.value && b.part.value == a.part.value)
+        {
+            reader.diagnostics.push(
+                Diagnostic::new(
+                    &lint::INVALID_CONFIG,
+                    a.span,
+                    format!(
+                        "part {} of `{}` is configured twice",
+                        a.part.value, a.file.value
+                    ),
+                )
+                .note_at("first configured here", b.span),
+            );
+        }
+    }
+    (config, reader.diagnostics)
+}
+
+type Spanned<T> = toml::Spanned<T>;
+
+struct Reader<'a> {
+    source: &'a SourceFile,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn span(&self, range: Range<usize>) -> Span {
+        self.source.span(range)
+    }
+
+    fn error(&mut self, range: Range<usize>, message: impl Into<String>) {
+        let span = self.span(range);
+        self.diagnostics
+            .push(Diagnostic::new(&lint::INVALID_CONFIG, span, message));
+    }
+
+    fn string(&mut self, value: &Spanned<DeValue>, what: &str) -> Option<Setting<String>> {
+        match value.get_ref() {
+            DeValue::String(s) => Some(Setting {
+                value: s.to_string(),
+                span: self.span(value.span()),
+            }),
+            other => {
+                self.error(
+                    value.span(),
+                    format!("{what} must be a string, not {}", other.type_str()),
+                );
+                None
+            }
+        }
+    }
+
+    fn integer(
+        &mut self,
+        value: &Spanned<DeValue>,
+        what: &str,
+        range: Range<i64>,
+    ) -> Option<Setting<i64>> {
+        let parsed = match value.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+            _ => None,
+        };
+        match parsed {
+            Some(n) if range.contains(&n) => Some(Setting {
+                value: n,
+                span: self.span(value.span()),
+            }),
+            _ => {
+                self.error(
+                    value.span(),
+                    format!(
+                        "{what} must be an integer from {} to {}",
+                        range.start,
+                        range.end - 1
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn lints(&mut self, value: &Spanned<DeValue>) -> LintLevels {
+        let mut levels = LintLevels::default();
+        let DeValue::Table(table) = value.get_ref() else {
+            self.error(
+                value.span(),
+                "`lints` must be a table of `lint-id = \"level\"`",
+            );
+            return levels;
+        };
+        for (key, level) in table {
+            let id = key.get_ref().as_ref();
+            let Some(lint) = lint::find(id) else {
+                let known: Vec<&str> = lint::ALL.iter().map(|l| l.id).collect();
+                self.error(
+                    key.span(),
+                    format!("unknown lint `{id}`; known lints: {}", known.join(", ")),
+                );
+                continue;
+            };
+            let Some(text) = self.string(level, "a lint level") else {
+                continue;
+            };
+            let Some(level) = Level::parse(&text.value) else {
+                self.error(
+                    text.span.range(),
+                    format!(
+                        "unknown level `{}`; expected \"allow\", \"warn\" or \"error\"",
+                        text.value
+                    ),
+                );
+                continue;
+            };
+            if lint.fixed && level != Level::Error {
+                self.error(
+                    text.span.range(),
+                    format!(
+                        "`{id}` cannot be lowered: the generated code cannot be built around it ({})",
+                        lint.summary
+                    ),
+                );
+                continue;
+            }
+            levels.set(lint, level);
+        }
+        levels
+    }
+
+    fn catalog(&mut self, item: &Spanned<DeValue>) -> Option<CatalogConfig> {
+        let DeValue::Table(table) = item.get_ref() else {
+            self.error(item.span(), "each `[[catalog]]` entry must be a table");
+            return None;
+        };
+        let span = self.span(item.span());
+        let mut file = None;
+        let mut part = None;
+        let mut name = None;
+        let mut namespace = None;
+        let mut default_http_status = None;
+        let mut body = None;
+        let mut lints = LintLevels::default();
+        for (key, value) in table {
+            match key.get_ref().as_ref() {
+                "file" => file = self.string(value, "`file`"),
+                "part" => {
+                    part = self.integer(value, "`part`", 1..1 << 16).map(|s| Setting {
+                        value: s.value as u32,
+                        span: s.span,
+                    })
+                }
+                "name" => name = self.string(value, "`name`"),
+                "namespace" => namespace = self.string(value, "`namespace`"),
+                "default-http-status" => {
+                    default_http_status =
+                        self.integer(value, "`default-http-status`", 100..600).map(|s| Setting {
+                            value: s.value as u16,
+                            span: s.span,
+                        })
+                }
+                "body" => body = self.body(value),
+                "lints" => lints = self.lints(value),
+                other => self.error(
+                    key.span(),
+                    format!(
+                        "unknown key `{other}` in `[[catalog]]`; expected file, part, name, namespace, default-http-status, body or lints"
+                    ),
+                ),
+            }
+        }
+        let Some(file) = file else {
+            self.error(item.span(), "`[[catalog]]` needs `file = \"…\"`");
+            return None;
+        };
+        Some(CatalogConfig {
+            part: part.unwrap_or(Setting {
+                value: 1,
+                span: file.span,
+            }),
+            file,
+            name,
+            namespace,
+            default_http_status,
+            body,
+            lints,
+            span,
+        })
+    }
+
+    fn body(&mut self, value: &Spanned<DeValue>) -> Option<Setting<(String, String)>> {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.error(
+                value.span(),
+                "`body` must be a table: { code = \"…\", message = \"…\" }",
+            );
+            return None;
+        };
+        let (mut code, mut message) = (None, None);
+        for (key, field) in table {
+            match key.get_ref().as_ref() {
+                "code" => code = self.string(field, "`body.code`"),
+                "message" => message = self.string(field, "`body.message`"),
+                other => self.error(
+                    key.span(),
+                    format!("unknown key `{other}` in `body`; expected code or message"),
+                ),
+            }
+        }
+        match (code, message) {
+            (Some(code), Some(message)) => Some(Setting {
+                value: (code.value, message.value),
+                span: self.span(value.span()),
+            }),
+            _ => {
+                self.error(
+                    value.span(),
+                    "`body` needs both `code` and `message` field names",
+                );
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> (Config, Vec<String>) {
+        let source = SourceFile::new(0, "catalogs.toml", text.to_string());
+        let (config, mut diagnostics) = parse(&source);
+        diagnostics.sort_by_key(|d| (d.span.line, d.span.column));
+        let messages = diagnostics
+            .iter()
+            .map(|d| format!("{}:{}: {}", d.span.line, d.span.column, d.message))
+            .collect();
+        (config, messages)
+    }
+
+    #[test]
+    fn reads_catalog_entries_and_levels() {
+        let (config, errors) = parse_text(
+            "[lints]\nduplicate-message = \"allow\"\n\n[[catalog]]\nfile = \"console.md\"\npart = 2\nname = \"console_v2\"\ndefault-http-status = 502\nbody = { code = \"Code\", message = \"Message\" }\nlints = { code-out-of-order = \"error\" }\n",
+        );
+        assert_eq!(errors, Vec::<String>::new());
+        assert_eq!(
+            config.lints.get(&lint::DUPLICATE_MESSAGE),
+            Some(Level::Allow)
+        );
+        let c = &config.catalogs[0];
+        assert_eq!((c.file.value.as_str(), c.part.value), ("console.md", 2));
+        assert_eq!(c.name.as_ref().unwrap().value, "console_v2");
+        assert_eq!(c.default_http_status.as_ref().unwrap().value, 502);
+        assert_eq!(
+            c.body.as_ref().unwrap().value,
+            ("Code".to_string(), "Message".to_string())
+        );
+        assert_eq!(c.lints.get(&lint::CODE_OUT_OF_ORDER), Some(Level::Error));
+    }
+
+    #[test]
+    fn reports_every_problem_at_its_line() {
+        let (_, errors) = parse_text(
+            "[lints]\nno-such-lint = \"warn\"\nduplicate-code = \"allow\"\nmissing-message = \"loud\"\n\n[[catalog]]\nfile = \"a.md\"\ndefault-http-status = 700\ncolour = 1\n\n[[catalog]]\nfile = \"a.md\"\n",
+        );
+        assert_eq!(errors.len(), 6, "{errors:#?}");
+        assert!(errors[0].starts_with("2:1: unknown lint `no-such-lint`"));
+        assert!(errors[1].starts_with("3:18: `duplicate-code` cannot be lowered"));
+        assert_eq!(
+            errors[2],
+            "4:19: unknown level `loud`; expected \"allow\", \"warn\" or \"error\""
+        );
+        assert_eq!(
+            errors[3],
+            "8:23: `default-http-status` must be an integer from 100 to 599"
+        );
+        assert!(errors[4].starts_with("9:1: unknown key `colour`"));
+        assert_eq!(errors[5], "11:1: part 1 of `a.md` is configured twice");
+    }
+
+    #[test]
+    fn invalid_toml_is_a_finding_not_a_panic() {
+        let (_, errors) = parse_text("[[catalog]\nfile = \n");
+        assert!(!errors.is_empty());
+        assert!(errors[0].contains("not valid TOML"), "{errors:?}");
+    }
+}

@@ -1,0 +1,103 @@
+//! The checks' stable ids and default levels.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Level {
+    Allow,
+    Warning,
+    Error,
+}
+
+impl Level {
+    /// Reads a level as written in catalogs.toml.
+    pub fn parse(text: &str) -> Option<Level> {
+        match text {
+            "allow" => Some(Level::Allow),
+            "warn" | "warning" => Some(Level::Warning),
+            "error" | "deny" => Some(Level::Error),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Allow => "allow",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A kind of finding, with a stable kebab-case id.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Lint {
+    pub id: &'static str,
+    pub default: Level,
+    /// Findings the generated code cannot be built around (two variants for
+    /// one code, a record without a code): their level cannot be lowered.
+    pub fixed: bool,
+    pub summary: &'static str,
+}
+
+macro_rules! lints {
+    ($($name:ident = $id:literal, $level:ident, $fixed:literal, $summary:literal;)*) => {
+        $(pub static $name: Lint = Lint { id: $id, default: Level::$level, fixed: $fixed, summary: $summary };)*
+        /// Every lint, in a stable order.
+        pub static ALL: &[&Lint] = &[$(&$name),*];
+    };
+}
+
+lints! {
+    INVALID_UTF8 = "invalid-utf8", Error, true, "the file is not valid UTF-8";
+    INVALID_CONFIG = "invalid-config", Error, true, "catalogs.toml is malformed or names something that does not exist";
+    MISSING_CODE = "missing-code", Error, true, "a record has no error code";
+    INVALID_CODE = "invalid-code", Error, true, "an error code is not a number or does not fit the code type";
+    DUPLICATE_CODE = "duplicate-code", Error, true, "a code is defined twice in one catalogue or namespace";
+    DUPLICATE_IDENTIFIER = "duplicate-identifier", Error, true, "two records become the same Rust identifier";
+    INVALID_IDENTIFIER = "invalid-identifier", Error, true, "a name cannot become a Rust identifier";
+    MISSING_HTTP_STATUS = "missing-http-status", Error, false, "a record that should carry an HTTP status has none";
+    INVALID_HTTP_STATUS = "invalid-http-status", Error, false, "an HTTP status is not 100-599 or not in the file's status reference";
+    HTTP_PREFIX_MISMATCH = "http-prefix-mismatch", Error, false, "a code does not start with its HTTP status";
+    SECTION_CLASS_MISMATCH = "section-class-mismatch", Error, false, "a record sits under a heading of another HTTP class";
+    CATEGORY_RANGE_MISMATCH = "category-range-mismatch", Error, false, "a code lies outside its category's range";
+    RESERVED_RANGE = "reserved-range", Error, false, "a code lies in a reserved range";
+    MALFORMED_ROW = "malformed-row", Error, false, "a table row has a different number of cells than its header";
+    MISSING_MESSAGE = "missing-message", Warning, false, "a record has no message";
+    DUPLICATE_MESSAGE = "duplicate-message", Warning, false, "two codes share one message";
+    CODE_OUT_OF_ORDER = "code-out-of-order", Warning, false, "a code breaks the ascending order of its section";
+    UNKNOWN_FIELD = "unknown-field", Warning, false, "a record has a field errcat does not know";
+    NO_RECORDS = "no-records", Warning, false, "a file holds no records in any known layout";
+}
+
+pub fn find(id: &str) -> Option<&'static Lint> {
+    ALL.iter().copied().find(|lint| lint.id == id)
+}
+
+/// Lint levels set in catalogs.toml, by lint.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LintLevels {
+    levels: Vec<(&'static Lint, Level)>,
+}
+
+impl LintLevels {
+    pub fn set(&mut self, lint: &'static Lint, level: Level) {
+        self.levels.retain(|(l, _)| *l != lint);
+        self.levels.push((lint, level));
+    }
+
+    pub fn get(&self, lint: &Lint) -> Option<Level> {
+        self.levels
+            .iter()
+            .find(|(l, _)| *l == lint)
+            .map(|(_, level)| *level)
+    }
+}

@@ -1,0 +1,134 @@
+//! How catalogue and record names become Rust identifiers.
+//!
+//! - A catalogue's module is its configured name, or else the file stem in
+//!   snake_case with only ASCII letters, digits and `_` kept; `catalog_` is
+//!   put in front when that is empty or starts with a digit, and `_` after a
+//!   Rust keyword. A second part of a file adds `_2`, a third `_3`, …
+//! - A record's variant is its name in UpperCamelCase (`ILLEGAL_PARAMETER`
+//!   → `IllegalParameter`), or `E` and its code when it has no name
+//!   (`E40000001`; `EMinus1` for -1). A name that does not give an ASCII
+//!   identifier starting with a letter is an `invalid-identifier` error
+//!   rather than something silently made up.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+use crate::model::Entry;
+
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+pub fn is_keyword(ident: &str) -> bool {
+    KEYWORDS.contains(&ident)
+}
+
+/// The default module name for a file stem.
+pub fn module_from_stem(stem: &str) -> String {
+    let snake: String = stem
+        .to_snake_case()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    let snake = snake.trim_matches('_');
+    let name = if snake.is_empty() {
+        "catalog".to_string()
+    } else if snake.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("catalog_{snake}")
+    } else {
+        snake.to_string()
+    };
+    if is_keyword(&name) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+/// Whether a configured catalogue name can be used as a module name as is.
+pub fn is_module_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !is_keyword(name)
+}
+
+/// The enum variant for a record, or why its name cannot be one.
+pub fn variant(entry: &Entry) -> Result<String, String> {
+    match &entry.name {
+        Some(name) => variant_from_name(&name.text),
+        None => match entry.code_value() {
+            Some(code) if code < 0 => Ok(format!("EMinus{}", code.unsigned_abs())),
+            Some(code) => Ok(format!("E{code}")),
+            None => Err("the record has no usable code to name it after".to_string()),
+        },
+    }
+}
+
+pub fn variant_from_name(name: &str) -> Result<String, String> {
+    if name.trim().is_empty() {
+        return Err("the name is empty".to_string());
+    }
+    let camel = name.to_upper_camel_case();
+    if !camel.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(format!(
+            "`{name}` becomes `{camel}`, which has characters other than ASCII letters and digits"
+        ));
+    }
+    if !camel.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Err(format!(
+            "`{name}` becomes `{camel}`, which does not start with a letter"
+        ));
+    }
+    if is_keyword(&camel) {
+        return Err(format!("`{name}` becomes `{camel}`, a Rust keyword"));
+    }
+    Ok(camel)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_names_from_stems() {
+        assert_eq!(module_from_stem("console"), "console");
+        assert_eq!(module_from_stem("API-Switch"), "api_switch");
+        assert_eq!(
+            module_from_stem("02_cranesched-error_code-zh"),
+            "catalog_02_cranesched_error_code_zh"
+        );
+        assert_eq!(module_from_stem("错误码"), "catalog");
+        assert_eq!(module_from_stem("type"), "type_");
+        assert!(is_module_name("console_v2"));
+        assert!(!is_module_name("Console"));
+        assert!(!is_module_name("self"));
+    }
+
+    #[test]
+    fn variant_names_from_record_names() {
+        assert_eq!(
+            variant_from_name("ILLEGAL_PARAMETER").as_deref(),
+            Ok("IllegalParameter")
+        );
+        assert_eq!(
+            variant_from_name("ParamInvalidError").as_deref(),
+            Ok("ParamInvalidError")
+        );
+        assert_eq!(
+            variant_from_name("invalid.socialProvider").as_deref(),
+            Ok("InvalidSocialProvider")
+        );
+        assert!(variant_from_name("self").unwrap_err().contains("keyword"));
+        assert!(
+            variant_from_name("404_NOT_FOUND")
+                .unwrap_err()
+                .contains("does not start with a letter")
+        );
+        assert!(variant_from_name("用户不存在").is_err());
+        assert!(variant_from_name(" ").is_err());
+    }
+}

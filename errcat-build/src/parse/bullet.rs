@@ -1,0 +1,178 @@
+//! Bullet records: list items of `Field: value`, one record per group.
+//!
+//! ```text
+//! - HttpCode: 400
+//! - ErrorCode: 40000001
+//! - 中文名称: 注册用户名已存在
+//! ---
+//! ```
+//!
+//! A record ends at a rule, a heading, any other block, or when a field it
+//! already has comes again (so a missing `---` between two records, or a
+//! doubled one, changes nothing). Colons may be ASCII or full-width.
+
+use std::ops::Range;
+
+use crate::diagnostic::Diagnostic;
+use crate::lint;
+use crate::model::{Entry, Number, RecordFormat, Text};
+use crate::parse::{PartBuilder, strip_markup, trim};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    HttpStatus,
+    Code,
+    Name,
+    Message,
+}
+
+/// Field names are matched ignoring ASCII case, spaces, `_` and `-`.
+fn field_of(key: &str) -> Option<Field> {
+    let normalized: String = key
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    Some(match normalized.as_str() {
+        "httpcode" | "httpstatus" | "httpstatuscode" | "http" | "http状态码" | "状态码" => {
+            Field::HttpStatus
+        }
+        "errorcode" | "errcode" | "code" | "错误码" => Field::Code,
+        "name" | "identifier" | "ident" | "命名" | "标识" => Field::Name,
+        "中文名称" | "message" | "msg" | "说明" | "描述" | "错误信息" | "中文说明" => {
+            Field::Message
+        }
+        _ => return None,
+    })
+}
+
+/// The record being read; empty between records.
+#[derive(Debug, Default)]
+pub(crate) struct OpenRecord {
+    range: Option<Range<usize>>,
+    code: Option<Number>,
+    http_status: Option<Number>,
+    name: Option<Text>,
+    message: Option<Text>,
+    extra: Vec<(String, Text)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl OpenRecord {
+    fn is_open(&self) -> bool {
+        self.range.is_some()
+    }
+
+    fn has(&self, field: Field) -> bool {
+        match field {
+            Field::HttpStatus => self.http_status.is_some(),
+            Field::Code => self.code.is_some(),
+            Field::Name => self.name.is_some(),
+            Field::Message => self.message.is_some(),
+        }
+    }
+
+    fn extend(&mut self, range: Range<usize>) {
+        self.range = Some(match self.range.take() {
+            Some(r) => r.start..range.end.max(r.end),
+            None => range,
+        });
+    }
+
+    pub(crate) fn finish(self, part: &mut PartBuilder) {
+        let Some(range) = self.range else {
+            return;
+        };
+        part.part.diagnostics.extend(self.diagnostics);
+        let known = self.code.is_some()
+            || self.http_status.is_some()
+            || self.name.is_some()
+            || self.message.is_some();
+        if !known {
+            return;
+        }
+        let entry = Entry {
+            span: part.source.span(range),
+            format: RecordFormat::Bullet,
+            code: self.code,
+            http_status: self.http_status,
+            name: self.name,
+            message: self.message,
+            section: None,
+            extra: self.extra,
+        };
+        part.push_entry(entry);
+    }
+}
+
+/// Reads one list item into the open record.
+pub(crate) fn list_item(part: &mut PartBuilder, content: Range<usize>) {
+    let text = part.source.text();
+    let item = &text[content.clone()];
+    let Some((colon, colon_len)) = item
+        .char_indices()
+        .find(|&(_, c)| c == ':' || c == '：')
+        .map(|(i, c)| (i, c.len_utf8()))
+    else {
+        if part.record.is_open() {
+            let span = part.source.span(content.clone());
+            part.record.diagnostics.push(
+                Diagnostic::new(
+                    &lint::UNKNOWN_FIELD,
+                    span,
+                    format!(
+                        "`{}` is not a `Field: value` pair; errcat ignores it",
+                        item.trim()
+                    ),
+                )
+                .label("inside a record"),
+            );
+            part.record.extend(content);
+        }
+        return;
+    };
+    let key_range = trim(text, content.start..content.start + colon);
+    let value_range = trim(text, content.start + colon + colon_len..content.end);
+    let key = &text[key_range.clone()];
+    let Some(field) = field_of(key) else {
+        if part.record.is_open() {
+            let value = part.text(value_range);
+            let span = part.source.span(key_range);
+            part.record.diagnostics.push(
+                Diagnostic::new(
+                    &lint::UNKNOWN_FIELD,
+                    span,
+                    format!("unknown field `{key}`; errcat keeps it but does not use it"),
+                )
+                .note("known fields: HttpCode, ErrorCode, Name, 中文名称 (or Message)"),
+            );
+            part.record.extra.push((key.to_string(), value));
+            part.record.extend(content);
+        }
+        return;
+    };
+    if part.record.has(field) {
+        part.close_record();
+    }
+    match field {
+        Field::HttpStatus | Field::Code => {
+            let value = strip_markup(text, value_range);
+            let number = Number::new(&text[value.clone()], part.source.span(value));
+            if field == Field::Code {
+                part.record.code = Some(number);
+            } else {
+                part.record.http_status = Some(number);
+            }
+        }
+        Field::Name => {
+            let value = strip_markup(text, value_range);
+            part.record.name = Some(part.text(value));
+        }
+        Field::Message => {
+            if !value_range.is_empty() {
+                part.record.message = Some(part.message(value_range));
+            }
+        }
+    }
+    part.record.extend(content);
+}

@@ -1,0 +1,579 @@
+//! Finds the blocks of a markdown file: headings, list items, rules,
+//! paragraphs, tables and code blocks, each with its byte range in the file.
+//!
+//! Values are later taken from the raw source at these ranges (not from the
+//! rendered text), so a message is exactly what the author wrote. A code
+//! block's content can be read again as markdown; the positions of what is
+//! found inside it are mapped back into the file, through any container
+//! indentation the block had.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+use crate::source::SourceFile;
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// Byte range of the whole block in the file.
+    pub range: Range<usize>,
+    pub kind: BlockKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum BlockKind {
+    Heading {
+        level: u8,
+        /// The heading's text, without `#` markers.
+        text: Range<usize>,
+    },
+    /// A list item at any nesting depth (0 = outermost). `content` is the
+    /// item's first run of text, without its bullet.
+    ListItem {
+        content: Range<usize>,
+        depth: u32,
+    },
+    /// A thematic break (`---`, `***`, `___`).
+    Rule,
+    /// A paragraph outside list items.
+    Paragraph,
+    Table(Table),
+    Code(CodeBlock),
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub header: Row,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The row's line, without the line terminator.
+    pub range: Range<usize>,
+    /// Cell contents, trimmed; as many as the line really has (the markdown
+    /// renderer would pad or drop cells to the header's count).
+    pub cells: Vec<Range<usize>>,
+}
+
+/// A fenced or indented code block.
+#[derive(Debug, Clone)]
+pub struct CodeBlock {
+    pub fenced: bool,
+    /// The fence's info string (`go`, `json`, `c++`, …), empty if none.
+    pub info: String,
+    /// Each content line's range in the file, without its terminator.
+    pub lines: Vec<Range<usize>>,
+    /// Content as the markdown parser saw it (container indentation removed).
+    content: String,
+    map: OffsetMap,
+}
+
+impl CodeBlock {
+    /// Reads the block's content as markdown; ranges point into the file.
+    pub fn read_markdown(&self) -> Vec<Block> {
+        read_mapped(&self.content, &self.map)
+    }
+}
+
+/// Reads the markdown blocks of a whole file.
+pub fn read(source: &SourceFile) -> Vec<Block> {
+    let start = source.body_start();
+    let text = &source.text()[start..];
+    read_mapped(text, &OffsetMap::shifted(start, text.len()))
+}
+
+/// Maps offsets in a text handed to the markdown parser to offsets in the
+/// file: piecewise, one segment per stretch copied from the file.
+#[derive(Debug, Clone, Default)]
+struct OffsetMap {
+    segments: Vec<Segment>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    inner: usize,
+    outer: usize,
+    /// Length of the stretch in the file; differs from the inner length only
+    /// where the parser rewrote text (tabs expanded to spaces).
+    outer_len: usize,
+}
+
+impl OffsetMap {
+    fn shifted(outer: usize, len: usize) -> Self {
+        OffsetMap {
+            segments: vec![Segment {
+                inner: 0,
+                outer,
+                outer_len: len,
+            }],
+        }
+    }
+
+    fn push(&mut self, inner: usize, outer: Range<usize>) {
+        if let Some(last) = self.segments.last_mut()
+            && last.outer + last.outer_len == outer.start
+            && last.outer + (inner - last.inner) == outer.start
+        {
+            last.outer_len += outer.len();
+            return;
+        }
+        self.segments.push(Segment {
+            inner,
+            outer: outer.start,
+            outer_len: outer.len(),
+        });
+    }
+
+    fn outer(&self, inner: usize) -> usize {
+        let index = self.segments.partition_point(|s| s.inner <= inner);
+        match index.checked_sub(1).map(|i| self.segments[i]) {
+            Some(s) => s.outer + (inner - s.inner).min(s.outer_len),
+            None => self.segments.first().map_or(inner, |s| s.outer),
+        }
+    }
+
+    fn outer_range(&self, inner: Range<usize>) -> Range<usize> {
+        let start = self.outer(inner.start);
+        if inner.end <= inner.start {
+            return start..start;
+        }
+        // Map the last byte, not the end, so a range ending at a segment
+        // boundary stays in its own segment.
+        let end = self.outer(inner.end - 1) + 1;
+        start..end.max(start)
+    }
+}
+
+struct ItemFrame {
+    block: usize,
+    /// Still collecting the item's first run of text.
+    open: bool,
+}
+
+struct TableBuilder {
+    start: usize,
+    header: Option<Range<usize>>,
+    rows: Vec<Range<usize>>,
+}
+
+struct CodeBuilder {
+    start: usize,
+    fenced: bool,
+    info: String,
+    content: String,
+    map: OffsetMap,
+}
+
+fn read_mapped(text: &str, map: &OffsetMap) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut items: Vec<ItemFrame> = Vec::new();
+    // Block whose text the current inline events belong to (inner ranges are
+    // collected first and mapped when the block is finished).
+    let mut inline_target: Option<usize> = None;
+    let mut inline_range: Option<Range<usize>> = None;
+    let mut table: Option<TableBuilder> = None;
+    let mut code: Option<CodeBuilder> = None;
+
+    let finish_inline =
+        |blocks: &mut Vec<Block>, target: Option<usize>, range: Option<Range<usize>>| {
+            let (Some(target), Some(range)) = (target, range) else {
+                return;
+            };
+            let mapped = map.outer_range(range);
+            match &mut blocks[target].kind {
+                BlockKind::Heading { text, .. } => *text = mapped,
+                BlockKind::ListItem { content, .. } => *content = mapped,
+                _ => {}
+            }
+        };
+
+    for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
+        if let Some(builder) = code.as_mut() {
+            match event {
+                Event::Text(chunk) => {
+                    let inner_start = builder.content.len();
+                    builder.content.push_str(&chunk);
+                    builder.map.push(inner_start, map.outer_range(range));
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    let builder = code.take().expect("inside a code block");
+                    blocks.push(finish_code(builder, range.end, map));
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(tag) => {
+                let is_inline = is_inline_tag(&tag);
+                if !is_inline {
+                    // Any nested block ends the first run of text of the
+                    // list item it sits in.
+                    if let Some(frame) = items.last_mut()
+                        && frame.open
+                        && !matches!(tag, Tag::Paragraph)
+                    {
+                        frame.open = false;
+                        finish_inline(&mut blocks, inline_target.take(), inline_range.take());
+                    }
+                }
+                match tag {
+                    Tag::Item => {
+                        blocks.push(Block {
+                            range: map.outer_range(range.clone()),
+                            kind: BlockKind::ListItem {
+                                content: map.outer(range.start)..map.outer(range.start),
+                                depth: items.len() as u32,
+                            },
+                        });
+                        items.push(ItemFrame {
+                            block: blocks.len() - 1,
+                            open: true,
+                        });
+                        inline_target = Some(blocks.len() - 1);
+                        inline_range = None;
+                    }
+                    Tag::Paragraph => match items.last_mut() {
+                        // A loose item's text sits in its first paragraph.
+                        Some(frame) if frame.open && inline_range.is_none() => {
+                            inline_target = Some(frame.block);
+                        }
+                        Some(frame) => {
+                            frame.open = false;
+                            finish_inline(&mut blocks, inline_target.take(), inline_range.take());
+                        }
+                        None => {
+                            blocks.push(Block {
+                                range: map.outer_range(range),
+                                kind: BlockKind::Paragraph,
+                            });
+                            inline_target = None;
+                        }
+                    },
+                    Tag::Heading { level, .. } => {
+                        let at = map.outer(range.start);
+                        blocks.push(Block {
+                            range: map.outer_range(range),
+                            kind: BlockKind::Heading {
+                                level: level as u8,
+                                text: at..at,
+                            },
+                        });
+                        inline_target = Some(blocks.len() - 1);
+                        inline_range = None;
+                    }
+                    Tag::Table(_) => {
+                        table = Some(TableBuilder {
+                            start: range.start,
+                            header: None,
+                            rows: Vec::new(),
+                        });
+                    }
+                    Tag::TableHead => {
+                        if let Some(t) = table.as_mut() {
+                            t.header = Some(range);
+                        }
+                    }
+                    Tag::TableRow => {
+                        if let Some(t) = table.as_mut() {
+                            t.rows.push(range);
+                        }
+                    }
+                    Tag::CodeBlock(kind) => {
+                        let (fenced, info) = match kind {
+                            CodeBlockKind::Fenced(info) => (true, info.trim().to_string()),
+                            CodeBlockKind::Indented => (false, String::new()),
+                        };
+                        code = Some(CodeBuilder {
+                            start: range.start,
+                            fenced,
+                            info,
+                            content: String::new(),
+                            map: OffsetMap::default(),
+                        });
+                    }
+                    _ if is_inline => extend(&mut inline_range, inline_target, range),
+                    _ => {}
+                }
+            }
+            Event::End(tag) => match tag {
+                TagEnd::Item => {
+                    if let Some(frame) = items.pop()
+                        && frame.open
+                        && inline_target == Some(frame.block)
+                    {
+                        finish_inline(&mut blocks, inline_target.take(), inline_range.take());
+                    }
+                    inline_target = None;
+                    inline_range = None;
+                }
+                TagEnd::Paragraph => {
+                    if let Some(frame) = items.last_mut()
+                        && inline_target == Some(frame.block)
+                    {
+                        frame.open = false;
+                    }
+                    finish_inline(&mut blocks, inline_target.take(), inline_range.take());
+                }
+                TagEnd::Heading(_) => {
+                    finish_inline(&mut blocks, inline_target.take(), inline_range.take());
+                }
+                TagEnd::Table => {
+                    if let Some(builder) = table.take() {
+                        blocks.push(finish_table(text, builder, range.end, map));
+                    }
+                }
+                _ => {}
+            },
+            Event::Rule => blocks.push(Block {
+                range: map.outer_range(range),
+                kind: BlockKind::Rule,
+            }),
+            Event::Text(_)
+            | Event::Code(_)
+            | Event::InlineMath(_)
+            | Event::InlineHtml(_)
+            | Event::FootnoteReference(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::TaskListMarker(_) => {
+                if table.is_none() {
+                    extend(&mut inline_range, inline_target, range);
+                }
+            }
+            Event::Html(_) | Event::DisplayMath(_) => {}
+        }
+    }
+    blocks
+}
+
+fn is_inline_tag(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn extend(inline_range: &mut Option<Range<usize>>, target: Option<usize>, range: Range<usize>) {
+    if target.is_none() {
+        return;
+    }
+    *inline_range = Some(match inline_range.take() {
+        Some(r) => r.start.min(range.start)..r.end.max(range.end),
+        None => range,
+    });
+}
+
+fn finish_code(builder: CodeBuilder, end: usize, map: &OffsetMap) -> Block {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in builder.content.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n').trim_end_matches('\r');
+        lines.push(builder.map.outer_range(at..at + body.len()));
+        at += line.len();
+    }
+    Block {
+        range: map.outer_range(builder.start..end),
+        kind: BlockKind::Code(CodeBlock {
+            fenced: builder.fenced,
+            info: builder.info,
+            lines,
+            content: builder.content,
+            map: builder.map,
+        }),
+    }
+}
+
+fn finish_table(text: &str, builder: TableBuilder, end: usize, map: &OffsetMap) -> Block {
+    let row = |range: Range<usize>| {
+        let line = first_line(text, range);
+        Row {
+            range: map.outer_range(line.clone()),
+            cells: split_cells(text, line)
+                .into_iter()
+                .map(|cell| map.outer_range(cell))
+                .collect(),
+        }
+    };
+    let header = builder.header.map(&row).unwrap_or_else(|| Row {
+        range: map.outer(builder.start)..map.outer(builder.start),
+        cells: Vec::new(),
+    });
+    Block {
+        range: map.outer_range(builder.start..end),
+        kind: BlockKind::Table(Table {
+            header,
+            rows: builder.rows.into_iter().map(row).collect(),
+        }),
+    }
+}
+
+fn first_line(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let end = slice.find('\n').map_or(range.end, |i| range.start + i);
+    let end = if text[..end].ends_with('\r') {
+        end - 1
+    } else {
+        end
+    };
+    range.start..end.max(range.start)
+}
+
+/// Splits a table row on unescaped pipes, dropping the optional outer pipes;
+/// returns each cell's trimmed range.
+pub(crate) fn split_cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let row = &text[line.clone()];
+    let trimmed_start = row.len() - row.trim_start().len();
+    let trimmed_end = row.trim_end().len();
+    let mut start = trimmed_start;
+    if row[start..].starts_with('|') {
+        start += 1;
+    }
+    let mut cells = Vec::new();
+    let mut cell_start = start;
+    let mut escaped = false;
+    for (i, c) in row[start..trimmed_end].char_indices() {
+        let at = start + i;
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '|' => {
+                cells.push(cell_start..at);
+                cell_start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    // A trailing pipe closes the last cell rather than opening an empty one.
+    let ends_with_pipe = cell_start == trimmed_end && trimmed_end > start;
+    if !ends_with_pipe {
+        cells.push(cell_start..trimmed_end.max(cell_start));
+    }
+    cells
+        .into_iter()
+        .map(|cell| {
+            let s = &row[cell.clone()];
+            let lead = s.len() - s.trim_start().len();
+            let body = s.trim().len();
+            line.start + cell.start + lead..line.start + cell.start + lead + body
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(source: &SourceFile, blocks: &[Block]) -> Vec<String> {
+        blocks
+            .iter()
+            .map(|b| match &b.kind {
+                BlockKind::Heading { level, text } => {
+                    format!("h{level} {}", source.slice(text.clone()))
+                }
+                BlockKind::ListItem { content, depth } => {
+                    format!("item{depth} {}", source.slice(content.clone()))
+                }
+                BlockKind::Rule => "rule".to_string(),
+                BlockKind::Paragraph => {
+                    format!("para {}", source.slice(b.range.clone()).trim_end())
+                }
+                BlockKind::Table(t) => format!(
+                    "table {}",
+                    t.rows
+                        .iter()
+                        .map(|r| r
+                            .cells
+                            .iter()
+                            .map(|c| source.slice(c.clone()))
+                            .collect::<Vec<_>>()
+                            .join("/"))
+                        .collect::<Vec<_>>()
+                        .join(";")
+                ),
+                BlockKind::Code(c) => format!(
+                    "code[{}] {}",
+                    c.info,
+                    c.lines
+                        .iter()
+                        .map(|l| source.slice(l.clone()))
+                        .collect::<Vec<_>>()
+                        .join("|")
+                ),
+            })
+            .collect()
+    }
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new(0, "t.md", text.to_string())
+    }
+
+    #[test]
+    fn list_items_keep_their_raw_text_at_any_depth() {
+        let f = file("# T\n- HttpCode: 400\n- 中文名称： a*b*  \n  * nested: x\n\n---\ntext\n");
+        assert_eq!(
+            kinds(&f, &read(&f)),
+            [
+                "h1 T",
+                "item0 HttpCode: 400",
+                "item0 中文名称： a*b*",
+                "item1 nested: x",
+                "rule",
+                "para text"
+            ]
+        );
+    }
+
+    #[test]
+    fn loose_items_take_their_first_paragraph() {
+        let f = file("- a: 1\n\n  more\n\n- b: 2\n");
+        assert_eq!(kinds(&f, &read(&f)), ["item0 a: 1", "item0 b: 2"]);
+    }
+
+    #[test]
+    fn fenced_content_maps_back_to_the_file_through_crlf_and_indentation() {
+        let f = file(
+            "x\r\n\r\n```go\r\nA = 1\r\n\tB = 2\r\n```\r\n\n- item\n\n  ```\n  ### H\n  - k: v\n  ```\n",
+        );
+        let blocks = read(&f);
+        assert_eq!(kinds(&f, &blocks)[1], "code[go] A = 1|\tB = 2");
+        let BlockKind::Code(indented) = &blocks[3].kind else {
+            panic!("expected a code block, got {:?}", blocks[3].kind)
+        };
+        let inner = indented.read_markdown();
+        assert_eq!(kinds(&f, &inner), ["h3 H", "item0 k: v"]);
+        let BlockKind::ListItem { content, .. } = &inner[1].kind else {
+            unreachable!()
+        };
+        assert_eq!(f.line_column(content.start), (12, 5));
+    }
+
+    #[test]
+    fn tables_keep_every_cell_the_line_really_has() {
+        let f = file(
+            "| a | b |\n|---|---|\n| 1 | x \\| y |\n| 2 | z | extra |\n| 3 |\n\nh1|h2\n--|--\n|1|2\n",
+        );
+        assert_eq!(
+            kinds(&f, &read(&f)),
+            ["table 1/x \\| y;2/z/extra;3", "table 1/2"]
+        );
+    }
+
+    #[test]
+    fn a_bom_does_not_shift_positions() {
+        let f = file("\u{feff}### 标题\n- k: v\n");
+        let blocks = read(&f);
+        let BlockKind::Heading { text, .. } = &blocks[0].kind else {
+            unreachable!()
+        };
+        assert_eq!(f.slice(text.clone()), "标题");
+        assert_eq!(f.line_column(text.start), (1, 5));
+    }
+}

@@ -1,0 +1,92 @@
+//! `cargo xtask dump`: the catalogues as JSON.
+
+use std::process::ExitCode;
+
+use errcat_build::Analysis;
+use errcat_build::model::{Catalog, Entry};
+use errcat_build::naming;
+use serde::Serialize;
+
+/// The documented shape (README, "dump").
+#[derive(Serialize)]
+struct Dump<'a> {
+    catalogs: Vec<CatalogView<'a>>,
+}
+
+#[derive(Serialize)]
+struct CatalogView<'a> {
+    name: &'a str,
+    module: &'a str,
+    /// The generated enum's full path.
+    #[serde(rename = "type")]
+    type_path: String,
+    source: &'a str,
+    part: u32,
+    namespace: &'a str,
+    default_http_status: u16,
+    entries: Vec<EntryView<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntryView<'a> {
+    code: Option<i64>,
+    http_status: u16,
+    name: String,
+    message: Option<&'a str>,
+    section: Option<&'a str>,
+    line: u32,
+}
+
+pub fn run(analysis: &Analysis, full: bool) -> ExitCode {
+    if !analysis.diagnostics.is_empty() {
+        eprintln!("{}", analysis.render(crate::color()));
+    }
+    let json = if full {
+        serde_json::to_string_pretty(&analysis.model)
+    } else {
+        serde_json::to_string_pretty(&view(analysis))
+    };
+    match json {
+        Ok(json) => println!("{json}"),
+        Err(e) => {
+            eprintln!("error: cannot serialize the model: {e}");
+            return ExitCode::from(crate::TROUBLE);
+        }
+    }
+    crate::exit_status(analysis)
+}
+
+fn view(analysis: &Analysis) -> Dump<'_> {
+    let model = &analysis.model;
+    Dump {
+        catalogs: model
+            .catalogs
+            .iter()
+            .map(|catalog| CatalogView {
+                name: &catalog.name,
+                module: &catalog.name,
+                type_path: format!("errcat::{}::Code", catalog.name),
+                source: model.source(catalog.file).path(),
+                part: catalog.part,
+                namespace: &catalog.namespace,
+                default_http_status: catalog.default_http_status,
+                entries: catalog.entries.iter().map(|e| entry(catalog, e)).collect(),
+            })
+            .collect(),
+    }
+}
+
+fn entry<'a>(catalog: &'a Catalog, entry: &'a Entry) -> EntryView<'a> {
+    let variant = naming::variant(entry).unwrap_or_default();
+    EntryView {
+        code: entry.code_value(),
+        http_status: entry
+            .status_value()
+            .and_then(|s| u16::try_from(s).ok())
+            .unwrap_or(catalog.default_http_status),
+        name: entry.name.as_ref().map_or(variant, |n| n.text.clone()),
+        message: entry.message_text(),
+        section: catalog.section(entry).map(|s| s.title.text.as_str()),
+        line: entry.span.line,
+    }
+}
