@@ -198,6 +198,8 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
                 Slot::Vacant(slot) => {
                     slot.insert(entry);
                 }
+                // Two records with one code are a duplicate code, reported as such.
+                Slot::Occupied(first) if first.get().name.is_none() && entry.name.is_none() => {}
                 Slot::Occupied(first) => out.push(
                     Diagnostic::new(
                         &lint::DUPLICATE_IDENTIFIER,
@@ -259,8 +261,12 @@ fn check_duplicate_messages(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 /// stray record is reported once, not every record after it.
 fn check_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     let mut by_section: HashMap<Option<usize>, Vec<&Entry>> = HashMap::new();
+    let mut seen = std::collections::HashSet::new();
     for entry in &catalog.entries {
-        if entry.code_value().is_some() {
+        // A repeated code is a duplicate, not a second place in the order.
+        if let Some(code) = entry.code_value()
+            && seen.insert(code)
+        {
             by_section.entry(entry.section).or_default().push(entry);
         }
     }
@@ -329,13 +335,23 @@ fn longest_increasing(values: &[i64]) -> Vec<bool> {
 }
 
 fn check_duplicate_codes(model: &Model, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<(&str, i64), (usize, &Entry)> = HashMap::new();
+    /// A configured namespace, or the catalogue on its own.
+    #[derive(PartialEq, Eq, Hash)]
+    enum Namespace<'a> {
+        Named(&'a str),
+        Own(usize),
+    }
+    let mut seen: HashMap<(Namespace, i64), (usize, &Entry)> = HashMap::new();
     for (index, catalog) in model.catalogs.iter().enumerate() {
         for entry in &catalog.entries {
             let (Some(code), Some(code_field)) = (entry.code_value(), entry.code.as_ref()) else {
                 continue;
             };
-            match seen.entry((catalog.namespace.as_str(), code)) {
+            let namespace = match &catalog.namespace {
+                Some(name) => Namespace::Named(name),
+                None => Namespace::Own(index),
+            };
+            match seen.entry((namespace, code)) {
                 Slot::Vacant(slot) => {
                     slot.insert((index, entry));
                 }
@@ -353,7 +369,7 @@ fn check_duplicate_codes(model: &Model, out: &mut Vec<Diagnostic>) {
                             catalog.name,
                             first_catalog.name,
                             model.source(first_catalog.file).path(),
-                            catalog.namespace
+                            catalog.namespace.as_deref().unwrap_or_default()
                         )
                     };
                     out.push(

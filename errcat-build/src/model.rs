@@ -143,8 +143,9 @@ pub struct Catalog {
     pub part: u32,
     pub origin: PartOrigin,
     pub format: RecordFormat,
-    /// Catalogues in one namespace share one wire: codes must not collide.
-    pub namespace: String,
+    /// Catalogues in one namespace share one wire: codes must not collide
+    /// across them. `None`: the catalogue is a namespace of its own.
+    pub namespace: Option<String>,
     /// Status for records that do not carry their own.
     pub default_http_status: u16,
     pub body: WireBody,

@@ -417,7 +417,7 @@ impl<'a> Analyzer<'a> {
             let catalog = Catalog {
                 namespace: entry
                     .and_then(|e| e.namespace.as_ref())
-                    .map_or_else(|| name.clone(), |n| n.value.clone()),
+                    .map(|n| n.value.clone()),
                 name,
                 file: input.file,
                 part: number,

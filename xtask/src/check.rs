@@ -86,9 +86,10 @@ pub fn summary(analysis: &Analysis) -> String {
     let records: usize = model.catalogs.iter().map(|c| c.entries.len()).sum();
     let (errors, warnings) = (analysis.errors(), analysis.warnings());
     out.push_str(&format!(
-        "{} catalogue{}, {records} records: {errors} error{}, {warnings} warning{}\n",
+        "{} catalogue{}, {records} record{}: {errors} error{}, {warnings} warning{}\n",
         model.catalogs.len(),
         plural(model.catalogs.len()),
+        plural(records),
         plural(errors),
         plural(warnings)
     ));

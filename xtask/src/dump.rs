@@ -22,7 +22,7 @@ struct CatalogView<'a> {
     type_path: String,
     source: &'a str,
     part: u32,
-    namespace: &'a str,
+    namespace: Option<&'a str>,
     default_http_status: u16,
     entries: Vec<EntryView<'a>>,
 }
@@ -68,7 +68,7 @@ fn view(analysis: &Analysis) -> Dump<'_> {
                 type_path: format!("errcat::{}::Code", catalog.name),
                 source: model.source(catalog.file).path(),
                 part: catalog.part,
-                namespace: &catalog.namespace,
+                namespace: catalog.namespace.as_deref(),
                 default_http_status: catalog.default_http_status,
                 entries: catalog.entries.iter().map(|e| entry(catalog, e)).collect(),
             })

@@ -1,0 +1,268 @@
+//! Catalogue files and catalogs.toml through the whole pipeline.
+
+use errcat_build::model::PartOrigin;
+use errcat_build::{Analysis, Builder, Failure, Level, Project};
+
+fn analyze(files: &[(&str, &str)], config: Option<&str>) -> Analysis {
+    let mut project = Project::new();
+    for (path, text) in files {
+        project.add_file(path, text.as_bytes().to_vec());
+    }
+    if let Some(config) = config {
+        project.add_config("catalogs", config.as_bytes().to_vec());
+    }
+    project.analyze()
+}
+
+/// `line:col level[id]` of every finding.
+fn findings(analysis: &Analysis) -> Vec<String> {
+    analysis
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let path = analysis.model.source(d.span.file).path();
+            format!(
+                "{path}:{}:{} {}[{}]",
+                d.span.line, d.span.column, d.level, d.lint.id
+            )
+        })
+        .collect()
+}
+
+const TWO_PARTS: &str = "\
+### 400错误类型
+- HttpCode: 400
+- ErrorCode: 40000001
+- 中文名称: 第一版
+
+```
+- HttpCode: 400
+- ErrorCode: 40000001
+- 中文名称: 第二版
+- HttpCode: 400
+- ErrorCode: 40000002
+- 中文名称: 第二版
+```
+";
+
+#[test]
+fn parts_are_named_after_the_file_in_order_of_their_first_record() {
+    let analysis = analyze(&[("catalogs/user-center.md", TWO_PARTS)], None);
+    let names: Vec<(&str, u32, usize)> = analysis
+        .model
+        .catalogs
+        .iter()
+        .map(|c| (c.name.as_str(), c.part, c.entries.len()))
+        .collect();
+    assert_eq!(names, [("user_center", 1, 1), ("user_center_2", 2, 2)]);
+    assert_eq!(analysis.model.catalogs[0].origin, PartOrigin::Document);
+    let PartOrigin::CodeBlock { span } = analysis.model.catalogs[1].origin else {
+        panic!("the second part is the code block");
+    };
+    assert_eq!(span.line, 6);
+    // The fence does not see the heading above it, and its codes do not
+    // collide with the first part's.
+    assert_eq!(analysis.model.catalogs[1].entries[0].section, None);
+    assert_eq!(
+        findings(&analysis),
+        ["catalogs/user-center.md:12:9 warning[duplicate-message]"]
+    );
+}
+
+#[test]
+fn catalogs_toml_names_parts_and_sets_levels() {
+    let config = r#"
+[lints]
+duplicate-message = "allow"
+missing-message = "error"
+
+[[catalog]]
+file = "user-center.md"
+part = 2
+name = "user_center_v2"
+lints = { duplicate-message = "warn" }
+"#;
+    let analysis = analyze(&[("catalogs/user-center.md", TWO_PARTS)], Some(config));
+    let names: Vec<&str> = analysis
+        .model
+        .catalogs
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["user_center", "user_center_v2"]);
+    // The catalogue's own level wins over the folder's.
+    assert_eq!(
+        findings(&analysis),
+        ["catalogs/user-center.md:12:9 warning[duplicate-message]"]
+    );
+
+    let with_missing = TWO_PARTS.replace("- 中文名称: 第一版\n", "");
+    let analysis = analyze(&[("catalogs/user-center.md", &with_missing)], Some(config));
+    assert_eq!(
+        findings(&analysis),
+        [
+            "catalogs/user-center.md:3:14 error[missing-message]",
+            "catalogs/user-center.md:11:9 warning[duplicate-message]"
+        ]
+    );
+}
+
+#[test]
+fn catalogs_toml_entries_that_match_nothing_are_errors() {
+    let config = "[[catalog]]\nfile = \"user-center.md\"\npart = 3\n\n[[catalog]]\nfile = \"gone.md\"\nname = \"Gone\"\n";
+    let analysis = analyze(&[("catalogs/user-center.md", TWO_PARTS)], Some(config));
+    let messages: Vec<String> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.lint.id == "invalid-config")
+        .map(|d| format!("{}:{} {}", d.span.line, d.span.column, d.message))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "3:8 `user-center.md` has no part 3 (it has 2 parts with records)",
+            "6:8 `gone.md` names no catalogue file in this folder",
+        ]
+    );
+    assert!(analysis.has_errors());
+}
+
+#[test]
+fn two_catalogues_may_not_share_a_name() {
+    let record = "- HttpCode: 400\n- ErrorCode: 40000001\n- 中文名称: x\n";
+    let analysis = analyze(
+        &[
+            ("catalogs/a/users.md", record),
+            ("catalogs/b/users.md", record),
+        ],
+        None,
+    );
+    assert_eq!(
+        findings(&analysis),
+        ["catalogs/b/users.md:1:3 error[duplicate-identifier]"]
+    );
+    assert!(
+        analysis.diagnostics[0]
+            .message
+            .contains("two catalogues are named `users`")
+    );
+}
+
+#[test]
+fn the_go_status_block_of_the_console_seed_is_a_status_reference() {
+    let text = std::fs::read_to_string("../catalogs/console.md").unwrap();
+    let analysis = analyze(&[("console.md", &text)], None);
+    let reference = analysis.model.files[0]
+        .status_reference
+        .as_ref()
+        .expect("a status reference");
+    assert_eq!(reference.statuses.len(), 46);
+    assert_eq!(reference.span.line, 2);
+    let not_found = reference.get(404).unwrap();
+    assert_eq!(not_found.name.as_deref(), Some("StatusNotFound"));
+    assert_eq!(not_found.description.as_deref(), Some("请求不存在"));
+    assert_eq!(reference.get(422).unwrap().span.line, 42);
+    assert_eq!(
+        reference.get(429).unwrap().name.as_deref(),
+        Some("statusTooManyRequests")
+    );
+    assert_eq!(reference.get(418).unwrap().description, None);
+    // The block gives no records: the statuses are not error codes.
+    assert!(
+        analysis
+            .model
+            .catalogs
+            .iter()
+            .all(|c| c.entries.iter().all(|e| e.code_value() > Some(1000)))
+    );
+}
+
+#[test]
+fn a_code_block_of_other_constants_is_not_a_status_reference() {
+    // Status-like names with error-code values, and status values under
+    // other names: neither is a status reference.
+    let text = "```\nStatusInvalid = 10001\nStatusGone = 410\n```\n\n```\nNOT_FOUND = 404\n```\n\n- HttpCode: 400\n- ErrorCode: 40000001\n- 中文名称: x\n";
+    let analysis = analyze(&[("a.md", text)], None);
+    assert_eq!(analysis.model.files[0].status_reference, None);
+}
+
+#[test]
+fn statuses_outside_the_files_reference_are_findings_with_the_reference_noted() {
+    let text = "```go\nStatusBadRequest = 400\n```\n\n- HttpCode: 401\n- ErrorCode: 40100001\n- 中文名称: x\n";
+    let analysis = analyze(&[("a.md", text)], None);
+    assert_eq!(
+        findings(&analysis),
+        ["a.md:5:13 error[invalid-http-status]"]
+    );
+    let d = &analysis.diagnostics[0];
+    assert_eq!(d.notes[0].span.map(|s| s.line), Some(1));
+    assert_eq!(d.notes[1].message, "documented statuses: 400");
+}
+
+#[test]
+fn lowered_levels_turn_an_error_into_a_warning() {
+    let config = "[lints]\nhttp-prefix-mismatch = \"warn\"\n";
+    let text = "- HttpCode: 400\n- ErrorCode: 40400001\n- 中文名称: x\n";
+    let analysis = analyze(&[("catalogs/a.md", text)], Some(config));
+    assert_eq!(
+        findings(&analysis),
+        ["catalogs/a.md:2:14 warning[http-prefix-mismatch]"]
+    );
+    assert_eq!(analysis.diagnostics[0].level, Level::Warning);
+    assert!(!analysis.has_errors());
+}
+
+#[test]
+fn the_builder_writes_only_changed_output_and_removes_it_on_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogs = dir.path().join("catalogs");
+    std::fs::create_dir(&catalogs).unwrap();
+    let good = "- HttpCode: 400\n- ErrorCode: 40000001\n- 中文名称: x\n";
+    std::fs::write(catalogs.join("a.md"), good).unwrap();
+    let builder = Builder::new(&catalogs)
+        .out_dir(dir.path())
+        .cargo_directives(false);
+
+    let first = builder.run().expect("a clean catalogue builds");
+    assert!(first.written);
+    let generated = std::fs::read_to_string(&first.path).unwrap();
+    assert!(generated.starts_with("// @generated by errcat-build"));
+    let second = builder.run().expect("builds again");
+    assert!(!second.written, "the same content is not written again");
+    assert_eq!(std::fs::read_to_string(&second.path).unwrap(), generated);
+
+    std::fs::write(catalogs.join("a.md"), format!("{good}---\n{good}")).unwrap();
+    match builder.run() {
+        Err(Failure::Findings { rendered, errors }) => {
+            assert_eq!(errors, 1);
+            assert!(
+                rendered.contains("a.md:6:14: error[duplicate-code]"),
+                "{rendered}"
+            );
+        }
+        other => panic!("expected findings, got {other:?}"),
+    }
+    assert!(
+        !first.path.exists(),
+        "no stale file is left to compile against"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers, ["catalogs"], "no temporary file is left behind");
+}
+
+#[test]
+fn emitting_twice_gives_the_same_bytes() {
+    let text = std::fs::read_to_string("../catalogs/console.md").unwrap();
+    let analysis = analyze(&[("catalogs/console.md", &text)], None);
+    let options = errcat_build::emit::EmitOptions::default();
+    let a = errcat_build::emit::emit(&analysis.model, &options).unwrap();
+    let b = errcat_build::emit::emit(
+        &analyze(&[("catalogs/console.md", &text)], None).model,
+        &options,
+    )
+    .unwrap();
+    assert_eq!(a, b);
+}

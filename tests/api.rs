@@ -1,0 +1,78 @@
+//! The generated API on the seed catalogues.
+
+use errcat::{UnknownCode, UnknownName, account, console, console_2};
+
+#[test]
+fn from_code_gives_the_variant_with_its_status_and_exact_message() {
+    let code = console::Code::from_code(40400004).expect("40400004 is a console code");
+    assert_eq!(code, console::Code::E40400004);
+    assert_eq!(code.code(), 40400004);
+    assert_eq!(code.http_status(), 404);
+    assert_eq!(code.message(), "project项目id不存在");
+    assert_eq!(code.name(), "E40400004");
+    assert_eq!(code.source_line(), 227);
+    assert_eq!(console::Code::SOURCE, "catalogs/console.md");
+    assert_eq!(console::Code::CATALOG, "console");
+}
+
+#[test]
+fn each_part_of_a_file_is_its_own_catalogue() {
+    assert_eq!(console::Code::ALL.len(), 47);
+    assert_eq!(console_2::Code::ALL.len(), 48);
+    assert_eq!(account::Code::ALL.len(), 8);
+    assert_eq!(errcat::account_2::Code::ALL.len(), 48);
+    // The fenced second edition has its own message for the same code.
+    assert_eq!(console::Code::E40000001.message(), "注册用户名已存在");
+    assert_eq!(
+        console_2::Code::E40000001.message(),
+        "您发送的请求参数或格式不符合要求，请您确认相关请求接口的规范"
+    );
+    // Messages are trimmed of the spaces around them, nothing else.
+    assert_eq!(
+        console::Code::E50000001.message(),
+        "服务器发生未知错，请联系管理员处理"
+    );
+}
+
+#[test]
+fn all_is_sorted_and_round_trips_through_every_lookup() {
+    let all = console::Code::ALL;
+    assert!(all.windows(2).all(|w| w[0].code() < w[1].code()));
+    for &code in all {
+        assert_eq!(console::Code::from_code(code.code()), Some(code));
+        assert_eq!(console::Code::from_name(code.name()), Some(code));
+        assert_eq!(code.name().parse::<console::Code>(), Ok(code));
+        assert_eq!(console::Code::try_from(code.code()), Ok(code));
+        assert_eq!(u32::from(code), code.code());
+        assert_eq!(code.http_status() as u32, code.code() / 100_000);
+    }
+}
+
+#[test]
+fn unknown_codes_and_names_are_errors_that_name_them() {
+    assert_eq!(console::Code::from_code(40000005), None);
+    assert_eq!(
+        console::Code::try_from(40000005),
+        Err(UnknownCode::new("console", 40000005))
+    );
+    assert_eq!(
+        console::Code::try_from(40000005).unwrap_err().to_string(),
+        "code 40000005 is not in catalogue `console`"
+    );
+    let err = "E1".parse::<console::Code>().unwrap_err();
+    assert_eq!(err, UnknownName::new("console", "E1"));
+    assert_eq!(err.to_string(), "`E1` is not a name in catalogue `console`");
+}
+
+#[test]
+fn display_debug_and_error() {
+    let code = console::Code::E41200001;
+    assert_eq!(code.to_string(), "缺少gitlab access token");
+    assert_eq!(
+        format!("{code:#}"),
+        "41200001 E41200001: 缺少gitlab access token"
+    );
+    assert_eq!(format!("{code:?}"), "E41200001");
+    let boxed: Box<dyn std::error::Error> = Box::new(code);
+    assert_eq!(boxed.to_string(), "缺少gitlab access token");
+}
