@@ -15,4 +15,14 @@ mod lookup;
 
 pub use lookup::{UnknownCode, UnknownName};
 
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+pub mod __private {
+    //! Used by the generated code's serde impls; not a public API.
+    pub use crate::wire::*;
+}
+
+#[cfg(feature = "serde")]
+mod wire;
+
 include!(concat!(env!("OUT_DIR"), "/errcat.rs"));

@@ -76,3 +76,65 @@ fn display_debug_and_error() {
     let boxed: Box<dyn std::error::Error> = Box::new(code);
     assert_eq!(boxed.to_string(), "缺少gitlab access token");
 }
+
+#[test]
+fn constants_keep_their_name_and_become_upper_camel_variants() {
+    use errcat::api_switch::Code;
+    let code = Code::from_code(10001).unwrap();
+    assert_eq!(code, Code::IllegalParameter);
+    assert_eq!(code.name(), "ILLEGAL_PARAMETER");
+    assert_eq!(code.message(), "参数不合法");
+    assert_eq!(Code::from_name("ILLEGAL_PARAMETER"), Some(code));
+    assert_eq!(
+        Code::from_name("IllegalParameter"),
+        None,
+        "names are looked up as written"
+    );
+    assert_eq!(format!("{code:?}"), "IllegalParameter");
+    // A constant without a comment has no message; Display falls back to the name.
+    assert_eq!(Code::VolumeNotFound.message(), "");
+    assert_eq!(Code::VolumeNotFound.to_string(), "VOLUME_NOT_FOUND");
+    // The listed-late 10220 still sorts into place.
+    let all: Vec<u32> = Code::ALL.iter().map(|c| c.code()).collect();
+    assert!(all.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(Code::SubmittingInProgress.code(), 10220);
+    assert_eq!(
+        Code::SubmittingInProgress.http_status(),
+        Code::DEFAULT_HTTP_STATUS
+    );
+    assert_eq!(Code::DEFAULT_HTTP_STATUS, 500);
+}
+
+#[test]
+fn table_codes_have_their_category() {
+    use errcat::k8s_api::{Category, Code};
+    let code = Code::from_code(2001).unwrap();
+    assert_eq!(code, Code::GetPodError);
+    assert_eq!(code.category(), Some(Category::PodError));
+    assert_eq!(code.message(), "获取 Pod 失败");
+    let pod = Category::PodError;
+    assert_eq!(pod.name(), "PodError");
+    assert_eq!(pod.description(), "Pod 相关错误");
+    assert_eq!(pod.range(), 2000..=2999);
+    assert_eq!(format!("{pod:?}"), "PodError");
+    assert_eq!(Category::of_code(9002), Some(Category::OtherError));
+    assert_eq!(Category::of_code(6001), None, "6xxx is reserved");
+    assert_eq!(Category::of_code(999), None);
+    assert_eq!(Category::RESERVED, [6000..=6999, 7000..=7999, 8000..=8999]);
+    let names: Vec<&str> = Category::ALL.iter().map(|c| c.name()).collect();
+    assert_eq!(
+        names,
+        [
+            "BaseError",
+            "PodError",
+            "DeploymentError",
+            "ServiceError",
+            "TerminalError",
+            "OtherError"
+        ]
+    );
+    for &code in Code::ALL {
+        let category = code.category().expect("every code is in a category");
+        assert!(category.range().contains(&code.code()));
+    }
+}

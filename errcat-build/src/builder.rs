@@ -6,7 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::emit::{self, EmitOptions};
+use crate::emit::{self, EmitOptions, Serde};
 use crate::project::{self, Analysis, LoadError, Project};
 
 /// Compiles catalogue files into Rust source, for a build script:
@@ -95,6 +95,14 @@ impl Builder {
         self
     }
 
+    /// Serde support for `Code` and `Body` (default: none). It needs
+    /// errcat's `serde` feature; `Serde::WhenFeature("serde")` ties it to a
+    /// feature of the crate that includes the code.
+    pub fn serde(mut self, serde: Serde) -> Self {
+        self.options.serde = serde;
+        self
+    }
+
     /// Where to write (default: `$OUT_DIR`).
     pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
         self.out_dir = Some(dir.into());
@@ -113,7 +121,8 @@ impl Builder {
         self
     }
 
-    /// Reads, checks and generates. Warnings go out as `cargo::warning`;
+    /// Reads, checks and generates. Warnings go out as `cargo::warning`
+    /// lines;
     /// on errors the generated file is removed, so nothing can compile
     /// against a stale one.
     pub fn run(&self) -> Result<Output, Failure> {
@@ -146,10 +155,13 @@ impl Builder {
             });
         }
         if self.cargo {
+            // One line each: cargo shows warnings line by line, and
+            // `cargo xtask check` shows them in full.
             for diagnostic in &analysis.diagnostics {
-                for line in diagnostic.render(&analysis.model.sources, false).lines() {
-                    println!("cargo::warning={line}");
-                }
+                println!(
+                    "cargo::warning={}",
+                    diagnostic.one_line(&analysis.model.sources)
+                );
             }
         }
         let code = emit::emit(&analysis.model, &self.options).map_err(Failure::Emit)?;

@@ -160,6 +160,8 @@ fn check_entry(model: &Model, catalog: &Catalog, entry: &Entry, out: &mut Vec<Di
         }
     }
 
+    check_category(model, catalog, entry, out);
+
     if entry.message.as_ref().is_none_or(|m| m.text.is_empty()) {
         let span = entry.code.as_ref().map_or(entry.span, |c| c.span);
         out.push(
@@ -170,6 +172,70 @@ fn check_entry(model: &Model, catalog: &Catalog, entry: &Entry, out: &mut Vec<Di
             )
             .label("no message"),
         );
+    }
+}
+
+/// A code must lie in the category its numbered section opens, in some
+/// declared category at all, and not in a reserved range.
+fn check_category(model: &Model, catalog: &Catalog, entry: &Entry, out: &mut Vec<Diagnostic>) {
+    let facts = model.facts(catalog.file);
+    let (Some(code), Some(code_field)) = (entry.code_value(), entry.code.as_ref()) else {
+        return;
+    };
+    if facts.categories.is_empty() {
+        return;
+    }
+    let found = facts.category_of(code);
+    if let Some(range) = found.filter(|c| c.reserved) {
+        out.push(
+            Diagnostic::new(
+                &lint::RESERVED_RANGE,
+                code_field.span,
+                format!("code {code} lies in the reserved range {}", range.pattern),
+            )
+            .label("reserved")
+            .note_at("the range is reserved here", range.name.span),
+        );
+        return;
+    }
+    let section = catalog.section(entry);
+    let expected = section.and_then(|s| facts.section_category(s));
+    match (expected, found) {
+        (Some(expected), found) if !found.is_some_and(|f| std::ptr::eq(f, expected)) => {
+            let section = section.expect("a section category comes from a section");
+            out.push(
+                Diagnostic::new(
+                    &lint::CATEGORY_RANGE_MISMATCH,
+                    code_field.span,
+                    format!(
+                        "code {code} is outside {} ({}), the range of section `{}`",
+                        expected.pattern, expected.name.text, section.title.text
+                    ),
+                )
+                .label(match found {
+                    Some(f) => format!("a {} code", f.pattern),
+                    None => "in no declared range".to_string(),
+                })
+                .note_at("the section starts here", section.title.span),
+            );
+        }
+        (None, None) => {
+            let ranges: Vec<&str> = facts
+                .categories
+                .iter()
+                .map(|c| c.pattern.as_str())
+                .collect();
+            out.push(
+                Diagnostic::new(
+                    &lint::CATEGORY_RANGE_MISMATCH,
+                    code_field.span,
+                    format!("code {code} lies in no declared category range"),
+                )
+                .label("uncategorised")
+                .note(format!("declared ranges: {}", ranges.join(", "))),
+            );
+        }
+        _ => {}
     }
 }
 
@@ -296,10 +362,9 @@ fn check_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
                 .filter(|(j, _)| keep[*j])
                 .find(|(_, c)| **c > code)
             {
-                d = d.note_at(
-                    format!("it belongs before {}", next.1),
-                    entries[next.0].span,
-                );
+                let next_entry = entries[next.0];
+                let span = next_entry.code.as_ref().map_or(next_entry.span, |c| c.span);
+                d = d.note_at(format!("it belongs before {}", next.1), span);
             }
             out.push(d);
         }

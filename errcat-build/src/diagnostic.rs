@@ -87,6 +87,24 @@ impl Diagnostic {
         location(sources, self.span)
     }
 
+    /// The finding on one line, with the places its notes point at:
+    /// `path:line:col: warning[id]: message (note: path:line:col)`.
+    pub fn one_line(&self, sources: &[SourceFile]) -> String {
+        let mut line = format!(
+            "{}: {}[{}]: {}",
+            self.location(sources),
+            self.level,
+            self.lint.id,
+            self.message
+        );
+        for note in &self.notes {
+            if let Some(span) = note.span {
+                line.push_str(&format!(" ({}: {})", note.message, location(sources, span)));
+            }
+        }
+        line
+    }
+
     /// Renders the finding; `color` adds ANSI styles for a terminal.
     pub fn render(&self, sources: &[SourceFile], color: bool) -> String {
         let mut out = String::new();

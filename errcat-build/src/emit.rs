@@ -7,23 +7,34 @@
 //! `from_code` is a binary search over the sorted codes, whose position is
 //! the discriminant.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::model::{Catalog, Entry, Model, PartOrigin};
+use crate::model::{Catalog, Category, Entry, Model, PartOrigin};
 use crate::naming;
 
-/// What the generated code refers to.
+/// What the generated code refers to and offers.
 #[derive(Debug, Clone)]
 pub struct EmitOptions {
     /// Path of the runtime crate (`::errcat`, or `crate` inside errcat).
     pub runtime: String,
+    pub serde: Serde,
+}
+
+/// Whether to generate serde support (it needs errcat's `serde` feature).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Serde {
+    Off,
+    On,
+    /// Only when the including crate's feature of this name is enabled.
+    WhenFeature(String),
 }
 
 impl Default for EmitOptions {
     fn default() -> Self {
         EmitOptions {
             runtime: "::errcat".to_string(),
+            serde: Serde::Off,
         }
     }
 }
@@ -36,207 +47,420 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<String, String> {
         .ok()
         .and_then(|_| options.runtime.parse().ok())
         .ok_or_else(|| format!("runtime path `{}` is not a Rust path", options.runtime))?;
+    let serde_cfg = match &options.serde {
+        Serde::Off => None,
+        Serde::On => Some(TokenStream::new()),
+        Serde::WhenFeature(feature) => Some(quote! { #[cfg(feature = #feature)] }),
+    };
     let mut catalogs: Vec<&Catalog> = model.catalogs.iter().collect();
     catalogs.sort_by(|a, b| a.name.cmp(&b.name));
-    let modules = catalogs.iter().map(|c| catalog_module(model, c, &runtime));
+    let context = Context {
+        model,
+        runtime,
+        serde_cfg,
+    };
+    let modules = catalogs.iter().map(|c| context.catalog_module(c));
     let tokens = quote! { #(#modules)* };
     let file: syn::File =
         syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
     Ok(format!("{HEADER}{}", prettyplease::unparse(&file)))
 }
 
-fn catalog_module(model: &Model, catalog: &Catalog, runtime: &TokenStream) -> TokenStream {
-    let source_path = model.source(catalog.file).path();
-    let mut entries: Vec<&Entry> = catalog.entries.iter().collect();
-    entries.sort_by_key(|e| e.code_value());
+struct Context<'a> {
+    model: &'a Model,
+    runtime: TokenStream,
+    /// `#[cfg(…)]` for serde items; `None` to leave them out.
+    serde_cfg: Option<TokenStream>,
+}
 
-    let module = format_ident!("{}", catalog.name);
-    let count = entries.len();
-    let count_literal = Literal::usize_unsuffixed(count);
-    let repr = format_ident!(
+impl Context<'_> {
+    fn catalog_module(&self, catalog: &Catalog) -> TokenStream {
+        let model = self.model;
+        let runtime = &self.runtime;
+        let source_path = model.source(catalog.file).path();
+        let mut entries: Vec<&Entry> = catalog.entries.iter().collect();
+        entries.sort_by_key(|e| e.code_value());
+
+        let module = format_ident!("{}", catalog.name);
+        let count = entries.len();
+        let count_literal = Literal::usize_unsuffixed(count);
+        let repr = index_type(count);
+        let variants: Vec<Ident> = entries
+            .iter()
+            .map(|e| {
+                format_ident!(
+                    "{}",
+                    naming::variant(e).unwrap_or_else(|_| "Invalid".to_string())
+                )
+            })
+            .collect();
+        let variant_docs = entries.iter().map(|e| variant_doc(model, catalog, e));
+        let variant_names: Vec<String> = variants.iter().map(ToString::to_string).collect();
+        let codes = entries
+            .iter()
+            .map(|e| Literal::u32_unsuffixed(e.code_value().unwrap_or_default() as u32));
+        let names: Vec<String> = entries
+            .iter()
+            .zip(&variant_names)
+            .map(|(e, v)| {
+                e.name
+                    .as_ref()
+                    .map_or_else(|| v.clone(), |n| n.text.clone())
+            })
+            .collect();
+        let messages = entries.iter().map(|e| e.message_text().unwrap_or(""));
+        let statuses = entries.iter().map(|e| {
+            let status = e
+                .status_value()
+                .map_or(catalog.default_http_status, |s| s as u16);
+            Literal::u16_unsuffixed(status)
+        });
+        let lines = entries.iter().map(|e| Literal::u32_unsuffixed(e.span.line));
+        let mut by_name: Vec<usize> = (0..count).collect();
+        by_name.sort_by(|&a, &b| names[a].cmp(&names[b]));
+        let by_name = by_name.into_iter().map(Literal::usize_unsuffixed);
+
+        let part = match catalog.origin {
+            PartOrigin::Document => "the records outside code blocks".to_string(),
+            PartOrigin::CodeBlock { span } => format!("the code block at line {}", span.line),
+        };
+        let module_doc = doc_lines(&[format!(
+            "Catalogue `{}`: {count} codes from {} ({part}).",
+            catalog.name,
+            code_span(source_path)
+        )]);
+        let enum_doc = doc_lines(&[
+            format!(
+                "The error codes of catalogue `{}`, in ascending order.",
+                catalog.name
+            ),
+            String::new(),
+            format!(
+                "Each variant shows its code, message, HTTP status and the line of {} that defines it.",
+                code_span(source_path)
+            ),
+        ]);
+        let catalog_name = &catalog.name;
+        let default_status = Literal::u16_unsuffixed(catalog.default_http_status);
+        let categories = self.category_items(catalog);
+        let body = self.body_items(catalog);
+
+        quote! {
+            #module_doc
+            pub mod #module {
+                use core::fmt;
+
+                #enum_doc
+                #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+                #[non_exhaustive]
+                #[repr(#repr)]
+                pub enum Code {
+                    #(#variant_docs #variants,)*
+                }
+
+                const COUNT: usize = #count_literal;
+                static CODES: [u32; COUNT] = [#(#codes),*];
+                static NAMES: [&str; COUNT] = [#(#names),*];
+                static VARIANTS: [&str; COUNT] = [#(#variant_names),*];
+                static MESSAGES: [&str; COUNT] = [#(#messages),*];
+                static HTTP_STATUSES: [u16; COUNT] = [#(#statuses),*];
+                static LINES: [u32; COUNT] = [#(#lines),*];
+                /// Positions in `NAMES`, sorted by name, for `from_name`.
+                static BY_NAME: [#repr; COUNT] = [#(#by_name),*];
+
+                impl Code {
+                    /// Every code of the catalogue, in ascending order.
+                    pub const ALL: &'static [Code] = &[#(Code::#variants),*];
+                    /// The catalogue's name.
+                    pub const CATALOG: &'static str = #catalog_name;
+                    /// The catalogue file, relative to the crate that compiled it.
+                    pub const SOURCE: &'static str = #source_path;
+                    /// The status of records that do not state their own.
+                    pub const DEFAULT_HTTP_STATUS: u16 = #default_status;
+
+                    /// The numeric error code.
+                    pub fn code(self) -> u32 {
+                        CODES[self as usize]
+                    }
+
+                    /// The identifier as the catalogue writes it (`ILLEGAL_PARAMETER`),
+                    /// or the variant name when the catalogue gives none.
+                    pub fn name(self) -> &'static str {
+                        NAMES[self as usize]
+                    }
+
+                    /// The message, exactly as written; empty if the record has none.
+                    pub fn message(self) -> &'static str {
+                        MESSAGES[self as usize]
+                    }
+
+                    /// The HTTP status to answer with.
+                    pub fn http_status(self) -> u16 {
+                        HTTP_STATUSES[self as usize]
+                    }
+
+                    /// The line of [`Code::SOURCE`] that defines this code.
+                    pub fn source_line(self) -> u32 {
+                        LINES[self as usize]
+                    }
+
+                    /// The variant for a numeric code.
+                    pub fn from_code(code: u32) -> Option<Code> {
+                        CODES.binary_search(&code).ok().map(|index| Code::ALL[index])
+                    }
+
+                    /// The variant for an identifier as [`Code::name`] returns it.
+                    pub fn from_name(name: &str) -> Option<Code> {
+                        BY_NAME
+                            .binary_search_by(|&index| NAMES[index as usize].cmp(name))
+                            .ok()
+                            .map(|position| Code::ALL[BY_NAME[position] as usize])
+                    }
+
+                    /// The JSON error body for this code.
+                    pub fn body(self) -> Body {
+                        Body { code: self }
+                    }
+                }
+
+                impl fmt::Debug for Code {
+                    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str(VARIANTS[*self as usize])
+                    }
+                }
+
+                /// Writes the message, or the name when there is no message.
+                /// The alternate form (`{:#}`) writes `code name: message`.
+                impl fmt::Display for Code {
+                    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        if f.alternate() {
+                            write!(f, "{} {}: {}", self.code(), self.name(), self.message())
+                        } else if self.message().is_empty() {
+                            f.write_str(self.name())
+                        } else {
+                            f.write_str(self.message())
+                        }
+                    }
+                }
+
+                impl std::error::Error for Code {}
+
+                impl From<Code> for u32 {
+                    fn from(code: Code) -> u32 {
+                        code.code()
+                    }
+                }
+
+                impl TryFrom<u32> for Code {
+                    type Error = #runtime::UnknownCode;
+
+                    fn try_from(code: u32) -> Result<Code, Self::Error> {
+                        Code::from_code(code).ok_or(#runtime::UnknownCode::new(#catalog_name, i64::from(code)))
+                    }
+                }
+
+                impl core::str::FromStr for Code {
+                    type Err = #runtime::UnknownName;
+
+                    fn from_str(name: &str) -> Result<Code, Self::Err> {
+                        Code::from_name(name).ok_or_else(|| #runtime::UnknownName::new(#catalog_name, name))
+                    }
+                }
+
+                #body
+                #categories
+            }
+        }
+    }
+
+    /// `Body` (the JSON error body) and, if enabled, serde for it and for
+    /// `Code` (as its number).
+    fn body_items(&self, catalog: &Catalog) -> TokenStream {
+        let runtime = &self.runtime;
+        let code_field = &catalog.body.code_field;
+        let message_field = &catalog.body.message_field;
+        let example = format!(
+            " The catalogue's JSON error body, `{{\"{code_field}\": …, \"{message_field}\": \"…\"}}`{}.",
+            if catalog.body.span.is_some() {
+                ", as the catalogue documents it"
+            } else {
+                " (errcat's default)"
+            }
+        );
+        let serde = self.serde_cfg.as_ref().map(|cfg| {
+            quote! {
+                #cfg
+                impl #runtime::__private::serde::Serialize for Code {
+                    fn serialize<S: #runtime::__private::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                        serializer.serialize_u32(self.code())
+                    }
+                }
+
+                #cfg
+                impl<'de> #runtime::__private::serde::Deserialize<'de> for Code {
+                    fn deserialize<D: #runtime::__private::serde::Deserializer<'de>>(deserializer: D) -> Result<Code, D::Error> {
+                        let code = #runtime::__private::deserialize_code(deserializer)?;
+                        #runtime::__private::known(Code::CATALOG, code, u32::try_from(code).ok().and_then(Code::from_code))
+                    }
+                }
+
+                #cfg
+                impl #runtime::__private::serde::Serialize for Body {
+                    fn serialize<S: #runtime::__private::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                        #runtime::__private::serialize_body(serializer, [Body::CODE_FIELD, Body::MESSAGE_FIELD], self.code.code(), self.code.message())
+                    }
+                }
+
+                #cfg
+                impl<'de> #runtime::__private::serde::Deserialize<'de> for Body {
+                    fn deserialize<D: #runtime::__private::serde::Deserializer<'de>>(deserializer: D) -> Result<Body, D::Error> {
+                        let code = #runtime::__private::deserialize_body(deserializer, Body::CODE_FIELD)?;
+                        let code = #runtime::__private::known(Code::CATALOG, code, u32::try_from(code).ok().and_then(Code::from_code))?;
+                        Ok(Body { code })
+                    }
+                }
+            }
+        });
+        quote! {
+            #[doc = #example]
+            ///
+            /// Serialize one to answer with a code; deserialize one to read a
+            /// code back (an unknown code is an error that names it).
+            #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+            pub struct Body {
+                pub code: Code,
+            }
+
+            impl Body {
+                /// The body's field holding the code.
+                pub const CODE_FIELD: &'static str = #code_field;
+                /// The body's field holding the message.
+                pub const MESSAGE_FIELD: &'static str = #message_field;
+            }
+
+            impl From<Code> for Body {
+                fn from(code: Code) -> Body {
+                    Body { code }
+                }
+            }
+
+            #serde
+        }
+    }
+
+    /// `Category` and `Code::category`, when the file declares code ranges.
+    fn category_items(&self, catalog: &Catalog) -> TokenStream {
+        let facts = self.model.facts(catalog.file);
+        let mut categories: Vec<&Category> =
+            facts.categories.iter().filter(|c| !c.reserved).collect();
+        if categories.is_empty() {
+            return TokenStream::new();
+        }
+        categories.sort_by_key(|c| c.first);
+        let mut variants: Vec<String> = Vec::new();
+        for category in &categories {
+            let name = naming::variant_from_name(&category.name.text)
+                .ok()
+                .filter(|n| !variants.contains(n))
+                .unwrap_or_else(|| format!("Range{}", category.pattern));
+            variants.push(name);
+        }
+        let count = Literal::usize_unsuffixed(categories.len());
+        let idents: Vec<Ident> = variants.iter().map(|v| format_ident!("{v}")).collect();
+        let docs = categories.iter().map(|c| {
+            doc_lines(&[format!(
+                "`{}`: {}{}",
+                c.pattern,
+                escape_markdown(&c.name.text),
+                c.description
+                    .as_ref()
+                    .map_or_else(String::new, |d| format!(", {}", escape_markdown(&d.text)))
+            )])
+        });
+        let names = categories.iter().map(|c| c.name.text.as_str());
+        let descriptions = categories
+            .iter()
+            .map(|c| c.description.as_ref().map_or("", |d| d.text.as_str()));
+        let clamp = |v: i64| Literal::u32_unsuffixed(v.clamp(0, i64::from(u32::MAX)) as u32);
+        let firsts = categories.iter().map(|c| clamp(c.first));
+        let lasts = categories.iter().map(|c| clamp(c.last));
+        let reserved: Vec<&Category> = facts.categories.iter().filter(|c| c.reserved).collect();
+        let reserved_count = Literal::usize_unsuffixed(reserved.len());
+        let reserved_ranges = reserved.iter().map(|c| {
+            let (first, last) = (clamp(c.first), clamp(c.last));
+            quote! { #first..=#last }
+        });
+        let repr = index_type(categories.len());
+        quote! {
+            /// The code ranges the catalogue's file declares, in ascending order.
+            #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #[non_exhaustive]
+            #[repr(#repr)]
+            pub enum Category {
+                #(#docs #idents,)*
+            }
+
+            const CATEGORY_COUNT: usize = #count;
+            static CATEGORY_VARIANTS: [&str; CATEGORY_COUNT] = [#(#variants),*];
+            static CATEGORY_NAMES: [&str; CATEGORY_COUNT] = [#(#names),*];
+            static CATEGORY_DESCRIPTIONS: [&str; CATEGORY_COUNT] = [#(#descriptions),*];
+            static CATEGORY_FIRST: [u32; CATEGORY_COUNT] = [#(#firsts),*];
+            static CATEGORY_LAST: [u32; CATEGORY_COUNT] = [#(#lasts),*];
+
+            impl Category {
+                /// Every category, in ascending order of range.
+                pub const ALL: &'static [Category] = &[#(Category::#idents),*];
+                /// Ranges the file marks as reserved: no code may use them.
+                pub const RESERVED: [core::ops::RangeInclusive<u32>; #reserved_count] = [#(#reserved_ranges),*];
+
+                /// The name the catalogue gives the range (`BaseError`).
+                pub fn name(self) -> &'static str {
+                    CATEGORY_NAMES[self as usize]
+                }
+
+                /// The catalogue's description of the range; may be empty.
+                pub fn description(self) -> &'static str {
+                    CATEGORY_DESCRIPTIONS[self as usize]
+                }
+
+                /// The codes the range covers.
+                pub fn range(self) -> core::ops::RangeInclusive<u32> {
+                    CATEGORY_FIRST[self as usize]..=CATEGORY_LAST[self as usize]
+                }
+
+                /// The category whose range holds a code.
+                pub fn of_code(code: u32) -> Option<Category> {
+                    let index = CATEGORY_FIRST.partition_point(|&first| first <= code).checked_sub(1)?;
+                    (code <= CATEGORY_LAST[index]).then(|| Category::ALL[index])
+                }
+            }
+
+            impl fmt::Debug for Category {
+                fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str(CATEGORY_VARIANTS[*self as usize])
+                }
+            }
+
+            impl Code {
+                /// The category whose range holds this code.
+                pub fn category(self) -> Option<Category> {
+                    Category::of_code(self.code())
+                }
+            }
+        }
+    }
+}
+
+/// The smallest unsigned type that indexes `count` items.
+fn index_type(count: usize) -> Ident {
+    format_ident!(
         "{}",
         match count {
             0..=256 => "u8",
             257..=65_536 => "u16",
             _ => "u32",
         }
-    );
-    let variants: Vec<proc_macro2::Ident> = entries
-        .iter()
-        .map(|e| {
-            format_ident!(
-                "{}",
-                naming::variant(e).unwrap_or_else(|_| "Invalid".to_string())
-            )
-        })
-        .collect();
-    let variant_docs = entries.iter().map(|e| variant_doc(model, catalog, e));
-    let variant_names: Vec<String> = variants.iter().map(ToString::to_string).collect();
-    let codes = entries
-        .iter()
-        .map(|e| Literal::u32_unsuffixed(e.code_value().unwrap_or_default() as u32));
-    let names: Vec<String> = entries
-        .iter()
-        .zip(&variant_names)
-        .map(|(e, v)| {
-            e.name
-                .as_ref()
-                .map_or_else(|| v.clone(), |n| n.text.clone())
-        })
-        .collect();
-    let messages = entries.iter().map(|e| e.message_text().unwrap_or(""));
-    let statuses = entries.iter().map(|e| {
-        let status = e
-            .status_value()
-            .map_or(catalog.default_http_status, |s| s as u16);
-        Literal::u16_unsuffixed(status)
-    });
-    let lines = entries.iter().map(|e| Literal::u32_unsuffixed(e.span.line));
-    let mut by_name: Vec<usize> = (0..count).collect();
-    by_name.sort_by(|&a, &b| names[a].cmp(&names[b]));
-    let by_name = by_name.into_iter().map(Literal::usize_unsuffixed);
-
-    let part = match catalog.origin {
-        PartOrigin::Document => "the records outside code blocks".to_string(),
-        PartOrigin::CodeBlock { span } => format!("the code block at line {}", span.line),
-    };
-    let module_doc = doc_lines(&[format!(
-        "Catalogue `{}`: {count} codes from {} ({part}).",
-        catalog.name,
-        code_span(source_path)
-    )]);
-    let enum_doc = doc_lines(&[
-        format!(
-            "The error codes of catalogue `{}`, in ascending order.",
-            catalog.name
-        ),
-        String::new(),
-        format!(
-            "Each variant shows its code, message, HTTP status and the line of {} that defines it.",
-            code_span(source_path)
-        ),
-    ]);
-    let catalog_name = &catalog.name;
-    let default_status = Literal::u16_unsuffixed(catalog.default_http_status);
-
-    quote! {
-        #module_doc
-        pub mod #module {
-            use core::fmt;
-
-            #enum_doc
-            #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-            #[non_exhaustive]
-            #[repr(#repr)]
-            pub enum Code {
-                #(#variant_docs #variants,)*
-            }
-
-            const COUNT: usize = #count_literal;
-            static CODES: [u32; COUNT] = [#(#codes),*];
-            static NAMES: [&str; COUNT] = [#(#names),*];
-            static VARIANTS: [&str; COUNT] = [#(#variant_names),*];
-            static MESSAGES: [&str; COUNT] = [#(#messages),*];
-            static HTTP_STATUSES: [u16; COUNT] = [#(#statuses),*];
-            static LINES: [u32; COUNT] = [#(#lines),*];
-            /// Positions in `NAMES`, sorted by name, for `from_name`.
-            static BY_NAME: [#repr; COUNT] = [#(#by_name),*];
-
-            impl Code {
-                /// Every code of the catalogue, in ascending order.
-                pub const ALL: &'static [Code] = &[#(Code::#variants),*];
-                /// The catalogue's name.
-                pub const CATALOG: &'static str = #catalog_name;
-                /// The catalogue file, relative to the crate that compiled it.
-                pub const SOURCE: &'static str = #source_path;
-                /// The status of records that do not state their own.
-                pub const DEFAULT_HTTP_STATUS: u16 = #default_status;
-
-                /// The numeric error code.
-                pub fn code(self) -> u32 {
-                    CODES[self as usize]
-                }
-
-                /// The identifier as the catalogue writes it (`ILLEGAL_PARAMETER`),
-                /// or the variant name when the catalogue gives none.
-                pub fn name(self) -> &'static str {
-                    NAMES[self as usize]
-                }
-
-                /// The message, exactly as written; empty if the record has none.
-                pub fn message(self) -> &'static str {
-                    MESSAGES[self as usize]
-                }
-
-                /// The HTTP status to answer with.
-                pub fn http_status(self) -> u16 {
-                    HTTP_STATUSES[self as usize]
-                }
-
-                /// The line of [`Code::SOURCE`] that defines this code.
-                pub fn source_line(self) -> u32 {
-                    LINES[self as usize]
-                }
-
-                /// The variant for a numeric code.
-                pub fn from_code(code: u32) -> Option<Code> {
-                    CODES.binary_search(&code).ok().map(|index| Code::ALL[index])
-                }
-
-                /// The variant for an identifier as [`Code::name`] returns it.
-                pub fn from_name(name: &str) -> Option<Code> {
-                    BY_NAME
-                        .binary_search_by(|&index| NAMES[index as usize].cmp(name))
-                        .ok()
-                        .map(|position| Code::ALL[BY_NAME[position] as usize])
-                }
-            }
-
-            impl fmt::Debug for Code {
-                fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str(VARIANTS[*self as usize])
-                }
-            }
-
-            /// Writes the message, or the name when there is no message.
-            /// The alternate form (`{:#}`) writes `code name: message`.
-            impl fmt::Display for Code {
-                fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    if f.alternate() {
-                        write!(f, "{} {}: {}", self.code(), self.name(), self.message())
-                    } else if self.message().is_empty() {
-                        f.write_str(self.name())
-                    } else {
-                        f.write_str(self.message())
-                    }
-                }
-            }
-
-            impl std::error::Error for Code {}
-
-            impl From<Code> for u32 {
-                fn from(code: Code) -> u32 {
-                    code.code()
-                }
-            }
-
-            impl TryFrom<u32> for Code {
-                type Error = #runtime::UnknownCode;
-
-                fn try_from(code: u32) -> Result<Code, Self::Error> {
-                    Code::from_code(code).ok_or(#runtime::UnknownCode::new(#catalog_name, i64::from(code)))
-                }
-            }
-
-            impl core::str::FromStr for Code {
-                type Err = #runtime::UnknownName;
-
-                fn from_str(name: &str) -> Result<Code, Self::Err> {
-                    Code::from_name(name).ok_or_else(|| #runtime::UnknownName::new(#catalog_name, name))
-                }
-            }
-        }
-    }
+    )
 }
 
 fn variant_doc(model: &Model, catalog: &Catalog, entry: &Entry) -> TokenStream {
@@ -254,8 +478,8 @@ fn variant_doc(model: &Model, catalog: &Catalog, entry: &Entry) -> TokenStream {
         None => format!("**{code}** (no message)"),
     }];
     lines.push(String::new());
-    let status_name = model
-        .facts(entry.span.file)
+    let facts = model.facts(entry.span.file);
+    let status_name = facts
         .status_reference
         .as_ref()
         .and_then(|r| r.get(status))
@@ -274,6 +498,13 @@ fn variant_doc(model: &Model, catalog: &Catalog, entry: &Entry) -> TokenStream {
         lines.push(format!(
             "- Section: {}",
             escape_markdown(&section.title.text)
+        ));
+    }
+    if let Some(category) = entry.code_value().and_then(|c| facts.category_of(c)) {
+        lines.push(format!(
+            "- Category: {} ({})",
+            escape_markdown(&category.name.text),
+            category.pattern
         ));
     }
     lines.push(format!(

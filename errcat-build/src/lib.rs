@@ -27,6 +27,7 @@ pub mod source;
 
 pub use builder::{Builder, Failure, Output};
 pub use diagnostic::Diagnostic;
+pub use emit::Serde;
 pub use lint::Level;
 pub use model::Model;
 pub use project::{Analysis, LoadError, Project};

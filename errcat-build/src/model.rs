@@ -45,6 +45,20 @@ pub struct FileFacts {
     pub categories: Vec<Category>,
 }
 
+impl FileFacts {
+    /// The declared range that holds a code, reserved or not.
+    pub fn category_of(&self, code: i64) -> Option<&Category> {
+        self.categories.iter().find(|c| c.contains(code))
+    }
+
+    /// The category a numbered section opens: `### 2. Pod 类型错误`
+    /// opens `2xxx`.
+    pub fn section_category(&self, section: &Section) -> Option<&Category> {
+        let number = section.number?.to_string();
+        self.categories.iter().find(|c| c.prefix() == number)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct StatusReference {
@@ -104,6 +118,11 @@ pub struct Category {
 impl Category {
     pub fn contains(&self, code: i64) -> bool {
         (self.first..=self.last).contains(&code)
+    }
+
+    /// The digits before the `x`s: `2` for `2xxx`.
+    pub fn prefix(&self) -> &str {
+        self.pattern.trim_end_matches(['x', 'X'])
     }
 }
 

@@ -178,12 +178,47 @@ fn the_go_status_block_of_the_console_seed_is_a_status_reference() {
 }
 
 #[test]
-fn a_code_block_of_other_constants_is_not_a_status_reference() {
+fn a_code_block_of_other_constants_is_a_constant_list_not_a_status_reference() {
     // Status-like names with error-code values, and status values under
-    // other names: neither is a status reference.
-    let text = "```\nStatusInvalid = 10001\nStatusGone = 410\n```\n\n```\nNOT_FOUND = 404\n```\n\n- HttpCode: 400\n- ErrorCode: 40000001\n- 中文名称: x\n";
+    // other names: both are constant lists.
+    let text = "```\nStatusInvalid = 10001\nStatusGone = 410\n```\n\n```\nNOT_FOUND = 404\n```\n";
     let analysis = analyze(&[("a.md", text)], None);
     assert_eq!(analysis.model.files[0].status_reference, None);
+    let catalogs: Vec<(&str, Vec<&str>)> = analysis
+        .model
+        .catalogs
+        .iter()
+        .map(|c| {
+            (
+                c.name.as_str(),
+                c.entries
+                    .iter()
+                    .map(|e| e.name.as_ref().unwrap().text.as_str())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        catalogs,
+        [
+            ("a", vec!["StatusInvalid", "StatusGone"]),
+            ("a_2", vec!["NOT_FOUND"])
+        ]
+    );
+}
+
+#[test]
+fn a_go_status_block_is_a_status_reference_not_constants() {
+    let text =
+        "```go\nconst (\n\t// the usual ones\n\tStatusOK = 200\n    statusTeapot = 418\n)\n```\n";
+    let analysis = analyze(&[("a.md", text)], None);
+    let reference = analysis.model.files[0]
+        .status_reference
+        .as_ref()
+        .expect("a reference");
+    let statuses: Vec<u16> = reference.statuses.iter().map(|s| s.status).collect();
+    assert_eq!(statuses, [200, 418]);
+    assert!(analysis.model.catalogs.is_empty());
 }
 
 #[test]
@@ -265,4 +300,95 @@ fn emitting_twice_gives_the_same_bytes() {
     )
     .unwrap();
     assert_eq!(a, b);
+}
+
+#[test]
+fn the_k8s_seed_declares_statuses_and_categories_in_tables() {
+    let text = std::fs::read_to_string("../catalogs/k8s_api.md").unwrap();
+    let analysis = analyze(&[("k8s_api.md", &text)], None);
+    let facts = &analysis.model.files[0];
+    let reference = facts.status_reference.as_ref().expect("the status table");
+    let statuses: Vec<u16> = reference.statuses.iter().map(|s| s.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            200, 204, 400, 401, 402, 403, 404, 409, 429, 500, 502, 503, 504
+        ]
+    );
+    // The file's own meaning of 402.
+    let failed = reference.get(402).unwrap();
+    assert_eq!(failed.name.as_deref(), Some("Request Failed"));
+    assert_eq!(failed.description.as_deref(), Some("参数正常但请求失败"));
+    assert_eq!(
+        reference.get(503).unwrap().name.as_deref(),
+        Some("Server Errors")
+    );
+    assert_eq!(reference.get(503).unwrap().span.line, 16);
+
+    let categories: Vec<(&str, &str, i64, i64, bool)> = facts
+        .categories
+        .iter()
+        .map(|c| {
+            (
+                c.pattern.as_str(),
+                c.name.text.as_str(),
+                c.first,
+                c.last,
+                c.reserved,
+            )
+        })
+        .collect();
+    assert_eq!(
+        categories,
+        [
+            ("1xxx", "BaseError", 1000, 1999, false),
+            ("2xxx", "PodError", 2000, 2999, false),
+            ("3xxx", "DeploymentError", 3000, 3999, false),
+            ("4xxx", "ServiceError", 4000, 4999, false),
+            ("5xxx", "TerminalError", 5000, 5999, false),
+            ("6xxx", "预留", 6000, 6999, true),
+            ("7xxx", "预留", 7000, 7999, true),
+            ("8xxx", "预留", 8000, 8999, true),
+            ("9xxx", "OtherError", 9000, 9999, false),
+        ]
+    );
+    let catalog = &analysis.model.catalogs[0];
+    let sections: Vec<(Option<u32>, &str)> = catalog
+        .entries
+        .iter()
+        .map(|e| {
+            let section = catalog.section(e).unwrap();
+            (
+                section.number,
+                facts.section_category(section).unwrap().name.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(sections[2], (Some(2), "PodError"));
+    assert_eq!(sections[11], (Some(9), "OtherError"));
+    assert!(
+        analysis.diagnostics.is_empty(),
+        "{:?}",
+        analysis.diagnostics
+    );
+}
+
+#[test]
+fn a_json_example_sets_the_wire_body() {
+    let text = std::fs::read_to_string("../catalogs/api_switch.md").unwrap();
+    let analysis = analyze(&[("api_switch.md", &text)], None);
+    let body = &analysis.model.catalogs[0].body;
+    assert_eq!(
+        (body.code_field.as_str(), body.message_field.as_str()),
+        ("Code", "Message")
+    );
+    assert_eq!(body.span.map(|s| (s.line, s.column)), Some((6, 1)));
+
+    let config = "[[catalog]]\nfile = \"api_switch.md\"\nbody = { code = \"errno\", message = \"errmsg\" }\n";
+    let analysis = analyze(&[("catalogs/api_switch.md", &text)], Some(config));
+    let body = &analysis.model.catalogs[0].body;
+    assert_eq!(
+        (body.code_field.as_str(), body.message_field.as_str()),
+        ("errno", "errmsg")
+    );
 }

@@ -9,7 +9,7 @@ pub fn run(analysis: &Analysis) -> ExitCode {
     if !analysis.diagnostics.is_empty() {
         eprintln!("{}", analysis.render(crate::color()));
     }
-    print!("{}", summary(analysis));
+    crate::print_out(&summary(analysis));
     crate::exit_status(analysis)
 }
 

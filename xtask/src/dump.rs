@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use errcat_build::Analysis;
-use errcat_build::model::{Catalog, Entry};
+use errcat_build::model::{Catalog, Entry, FileFacts};
 use errcat_build::naming;
 use serde::Serialize;
 
@@ -34,6 +34,8 @@ struct EntryView<'a> {
     name: String,
     message: Option<&'a str>,
     section: Option<&'a str>,
+    /// The declared range holding the code (`PodError`), if the file declares ranges.
+    category: Option<&'a str>,
     line: u32,
 }
 
@@ -47,7 +49,7 @@ pub fn run(analysis: &Analysis, full: bool) -> ExitCode {
         serde_json::to_string_pretty(&view(analysis))
     };
     match json {
-        Ok(json) => println!("{json}"),
+        Ok(json) => crate::print_out(&format!("{json}\n")),
         Err(e) => {
             eprintln!("error: cannot serialize the model: {e}");
             return ExitCode::from(crate::TROUBLE);
@@ -70,13 +72,17 @@ fn view(analysis: &Analysis) -> Dump<'_> {
                 part: catalog.part,
                 namespace: catalog.namespace.as_deref(),
                 default_http_status: catalog.default_http_status,
-                entries: catalog.entries.iter().map(|e| entry(catalog, e)).collect(),
+                entries: catalog
+                    .entries
+                    .iter()
+                    .map(|e| entry(model.facts(catalog.file), catalog, e))
+                    .collect(),
             })
             .collect(),
     }
 }
 
-fn entry<'a>(catalog: &'a Catalog, entry: &'a Entry) -> EntryView<'a> {
+fn entry<'a>(facts: &'a FileFacts, catalog: &'a Catalog, entry: &'a Entry) -> EntryView<'a> {
     let variant = naming::variant(entry).unwrap_or_default();
     EntryView {
         code: entry.code_value(),
@@ -87,6 +93,10 @@ fn entry<'a>(catalog: &'a Catalog, entry: &'a Entry) -> EntryView<'a> {
         name: entry.name.as_ref().map_or(variant, |n| n.text.clone()),
         message: entry.message_text(),
         section: catalog.section(entry).map(|s| s.title.text.as_str()),
+        category: entry
+            .code_value()
+            .and_then(|c| facts.category_of(c))
+            .map(|c| c.name.text.as_str()),
         line: entry.span.line,
     }
 }

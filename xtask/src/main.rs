@@ -75,6 +75,15 @@ fn load(inputs: &Inputs) -> Result<Analysis, String> {
     Ok(project.analyze())
 }
 
+/// Writes to stdout; a closed pipe (`… | head`) just ends the output.
+fn print_out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
+}
+
 /// Whether to color findings on stderr.
 fn color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()

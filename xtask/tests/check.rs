@@ -48,6 +48,11 @@ fn seeds_pass_with_exactly_their_real_findings() {
         findings(&run.stderr),
         [
             "catalogs/account.md:126:9: warning[duplicate-message]: code 40000017 has the same message as code 40000016",
+            "catalogs/api_switch.md:81:4: warning[duplicate-message]: code 10302 has the same message as code 10001",
+            "catalogs/api_switch.md:195:4: warning[duplicate-message]: code 10340 has the same message as code 10323",
+            "catalogs/api_switch.md:224:4: warning[duplicate-message]: code 10350 has the same message as code 10313",
+            "catalogs/api_switch.md:272:20: warning[missing-message]: code 10608 has no message",
+            "catalogs/api_switch.md:311:26: warning[code-out-of-order]: code 10220 is out of order: it comes after 10620",
             "catalogs/console.md:424:9: warning[duplicate-message]: code 40000017 has the same message as code 40000016",
         ]
     );
@@ -55,15 +60,21 @@ fn seeds_pass_with_exactly_their_real_findings() {
         run.stderr
             .contains("note: the first one is here: catalogs/console.md:419:9")
     );
+    assert!(
+        run.stderr
+            .contains("note: it belongs before 10301: catalogs/api_switch.md:79:27")
+    );
     assert_eq!(
         run.stdout,
         "\
-catalogue  source                                records  errors  warnings
-account    catalogs/account.md                         8       0         0
-account_2  catalogs/account.md:43 (code block)        48       0         1
-console    catalogs/console.md                        47       0         0
-console_2  catalogs/console.md:341 (code block)       48       0         1
-4 catalogues, 151 records: 0 errors, 2 warnings
+catalogue   source                                  records  errors  warnings
+account     catalogs/account.md                           8       0         0
+account_2   catalogs/account.md:43 (code block)          48       0         1
+api_switch  catalogs/api_switch.md:14 (code block)      103       0         5
+console     catalogs/console.md                          47       0         0
+console_2   catalogs/console.md:341 (code block)         48       0         1
+k8s_api     catalogs/k8s_api.md                          12       0         0
+6 catalogues, 266 records: 0 errors, 7 warnings
 "
     );
 }
@@ -161,6 +172,37 @@ const FIXTURES: &[(&str, i32, &[&str])] = &[
         &["bom-crlf-tabs.md:8:14: warning[missing-message]: code 40000002 has no message"],
     ),
     ("layouts", 0, &[]),
+    (
+        "category-range-mismatch",
+        1,
+        &[
+            "category-range-mismatch.md:17:5: error[category-range-mismatch]: code 3001 is outside 2xxx (PodError), the range of section `2. Pod 类型错误`",
+        ],
+    ),
+    (
+        "reserved-range",
+        1,
+        &[
+            "reserved-range.md:11:5: error[reserved-range]: code 6001 lies in the reserved range 6xxx",
+        ],
+    ),
+    (
+        "malformed-row",
+        1,
+        &[
+            "malformed-row.md:4:1: error[malformed-row]: this row has 2 cells but the table's header has 3",
+            "malformed-row.md:4:5: warning[missing-message]: code 1002 has no message",
+            "malformed-row.md:5:1: error[malformed-row]: this row has 4 cells but the table's header has 3",
+        ],
+    ),
+    (
+        "constants",
+        1,
+        &[
+            "constants.md:13:1: error[duplicate-identifier]: code 10003 and code 10004 both become the variant `AppName`",
+            "constants.md:16:18: error[duplicate-code]: code 10002 is defined twice in catalogue `constants`",
+        ],
+    ),
 ];
 
 #[test]
@@ -286,15 +328,23 @@ fn unreadable_input_exits_with_2() {
     assert_eq!(run.status, 2);
 }
 
-/// The seeds' records, independently read: every dumped record's line
-/// range holds exactly its `HttpCode`, `ErrorCode` and `中文名称` lines.
-#[test]
-fn dump_holds_every_seed_record_with_its_code_status_and_message() {
+fn dump_seeds() -> serde_json::Value {
     let run = xtask(&["dump"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
-    let dump: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-    let catalogs = dump["catalogs"].as_array().expect("catalogs");
-    let summary: Vec<(&str, &str, &str, usize)> = catalogs
+    serde_json::from_str(&run.stdout).expect("JSON")
+}
+
+fn seed_lines(source: &serde_json::Value) -> Vec<String> {
+    let text = std::fs::read_to_string(workspace().join(source.as_str().unwrap())).unwrap();
+    text.lines().map(str::to_string).collect()
+}
+
+#[test]
+fn dump_lists_every_seed_catalogue() {
+    let dump = dump_seeds();
+    let summary: Vec<(&str, &str, &str, usize)> = dump["catalogs"]
+        .as_array()
+        .unwrap()
         .iter()
         .map(|c| {
             (
@@ -316,6 +366,12 @@ fn dump_holds_every_seed_record_with_its_code_status_and_message() {
                 48
             ),
             (
+                "api_switch",
+                "errcat::api_switch::Code",
+                "catalogs/api_switch.md",
+                103
+            ),
+            (
                 "console",
                 "errcat::console::Code",
                 "catalogs/console.md",
@@ -327,12 +383,27 @@ fn dump_holds_every_seed_record_with_its_code_status_and_message() {
                 "catalogs/console.md",
                 48
             ),
+            (
+                "k8s_api",
+                "errcat::k8s_api::Code",
+                "catalogs/k8s_api.md",
+                12
+            ),
         ]
     );
-    for catalog in catalogs {
-        let text =
-            std::fs::read_to_string(workspace().join(catalog["source"].as_str().unwrap())).unwrap();
-        let lines: Vec<&str> = text.lines().collect();
+}
+
+/// The bullet seeds' records, independently read: every dumped record's
+/// line range holds exactly its `HttpCode`, `ErrorCode` and `中文名称` lines.
+#[test]
+fn dump_holds_every_bullet_record_with_its_code_status_and_message() {
+    let dump = dump_seeds();
+    let catalogs = dump["catalogs"].as_array().unwrap();
+    for catalog in catalogs.iter().filter(|c| {
+        let source = c["source"].as_str().unwrap();
+        source.ends_with("console.md") || source.ends_with("account.md")
+    }) {
+        let lines = seed_lines(&catalog["source"]);
         for entry in catalog["entries"].as_array().unwrap() {
             let line = entry["line"].as_u64().unwrap() as usize;
             let record = &lines[line - 1..(line + 2).min(lines.len())];
@@ -348,12 +419,131 @@ fn dump_holds_every_seed_record_with_its_code_status_and_message() {
             assert_eq!(normalized, expected, "{} line {line}", catalog["source"]);
         }
     }
-    let console = &catalogs[2]["entries"];
+    let console = &catalogs[3]["entries"];
     assert_eq!(console[0]["section"], "400错误类型");
     assert_eq!(console[41]["code"], 50000001);
     assert_eq!(console[41]["message"], "服务器发生未知错，请联系管理员处理");
     assert_eq!(
-        catalogs[3]["entries"][0]["section"],
+        catalogs[4]["entries"][0]["section"],
         serde_json::Value::Null
+    );
+}
+
+/// Each constant's line is `NAME = CODE`, and its message is the comment
+/// right above it.
+#[test]
+fn dump_holds_every_constant_with_its_name_and_message() {
+    let dump = dump_seeds();
+    let catalog = &dump["catalogs"][2];
+    assert_eq!(catalog["name"], "api_switch");
+    let lines = seed_lines(&catalog["source"]);
+    let entries = catalog["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 103);
+    for entry in entries {
+        let line = entry["line"].as_u64().unwrap() as usize;
+        assert_eq!(
+            lines[line - 1],
+            format!("{} = {}", entry["name"].as_str().unwrap(), entry["code"])
+        );
+        let above = lines[line - 2].trim_start_matches('/').trim();
+        match entry["message"].as_str() {
+            Some(message) => assert_eq!(message, above, "line {line}"),
+            None => assert!(!lines[line - 2].starts_with("//"), "line {line}"),
+        }
+        assert_eq!(entry["http_status"], 500, "the catalogue default");
+    }
+    assert_eq!(entries[0]["name"], "ILLEGAL_PARAMETER");
+    assert_eq!(entries[0]["message"], "参数不合法");
+    let missing: Vec<&serde_json::Value> = entries
+        .iter()
+        .filter(|e| e["message"].is_null())
+        .map(|e| &e["code"])
+        .collect();
+    assert_eq!(missing, [10608]);
+}
+
+/// Each table row is `| code | identifier | message |`, under the
+/// category its section numbers.
+#[test]
+fn dump_holds_every_table_code_with_identifier_message_and_category() {
+    let dump = dump_seeds();
+    let catalog = &dump["catalogs"][5];
+    assert_eq!(catalog["name"], "k8s_api");
+    let lines = seed_lines(&catalog["source"]);
+    let rows: Vec<(i64, &str, &str, &str)> = catalog["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let line = &lines[e["line"].as_u64().unwrap() as usize - 1];
+            let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+            assert_eq!(
+                cells,
+                [
+                    e["code"].to_string().as_str(),
+                    e["name"].as_str().unwrap(),
+                    e["message"].as_str().unwrap()
+                ]
+            );
+            (
+                e["code"].as_i64().unwrap(),
+                e["name"].as_str().unwrap(),
+                e["message"].as_str().unwrap(),
+                e["category"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (1001, "ParamInvalidError", "参数不合法", "BaseError"),
+            (1002, "RecordNotExistError", "记录不存在", "BaseError"),
+            (2001, "GetPodError", "获取 Pod 失败", "PodError"),
+            (2002, "GetPodEventError", "获取 Pod 事件失败", "PodError"),
+            (
+                3001,
+                "GetDeploymentError",
+                "获取 Deployment 失败",
+                "DeploymentError"
+            ),
+            (4001, "GetServiceError", "获取 Service 失败", "ServiceError"),
+            (
+                5001,
+                "GetTerminalError",
+                "获取 Terminal 失败",
+                "TerminalError"
+            ),
+            (
+                5002,
+                "WebsocketError",
+                "Websocket 相关错误",
+                "TerminalError"
+            ),
+            (
+                5003,
+                "RequestK8sExecError",
+                "请求 K8s Exec 命令错误",
+                "TerminalError"
+            ),
+            (9001, "GetClusterError", "获取集群信息错误", "OtherError"),
+            (9002, "GetEndpointError", "获取 Endpoint 错误", "OtherError"),
+            (9003, "GetNodeError", "获取 Node 错误", "OtherError"),
+        ]
+    );
+}
+
+#[test]
+fn a_folder_contributes_its_markdown_and_txt_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let record = "- HttpCode: 404\n- ErrorCode: 40400001\n- 中文名称: 不存在\n";
+    std::fs::create_dir(dir.path().join("catalogs")).unwrap();
+    std::fs::write(dir.path().join("catalogs/legacy.txt"), record).unwrap();
+    std::fs::write(dir.path().join("catalogs/notes.rs"), record).unwrap();
+    std::fs::write(dir.path().join("catalogs/.hidden.md"), record).unwrap();
+    let run = xtask_in(dir.path(), &["check", "catalogs"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "catalogue  source               records  errors  warnings\nlegacy     catalogs/legacy.txt        1       0         0\n1 catalogue, 1 record: 0 errors, 0 warnings\n"
     );
 }

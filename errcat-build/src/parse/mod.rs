@@ -7,9 +7,11 @@
 //! this order: a JSON body example, an HTTP status reference, a constant
 //! list, otherwise markdown read again (bullet records, tables, headings).
 
+mod body;
 mod bullet;
 mod constant;
 mod status;
+mod table;
 
 pub(crate) use status::is_http_status;
 
@@ -19,7 +21,7 @@ use regex_lite::Regex;
 use std::sync::LazyLock;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Entry, FileFacts, PartOrigin, Section, Text};
+use crate::model::{Entry, FileFacts, Number, PartOrigin, RecordFormat, Section, Text};
 use crate::reader::{self, Block, BlockKind, CodeBlock};
 use crate::source::SourceFile;
 
@@ -149,7 +151,11 @@ impl FileParser<'_> {
                 BlockKind::ListItem { content, .. } => {
                     bullet::list_item(&mut part, content.clone())
                 }
-                BlockKind::Rule | BlockKind::Paragraph | BlockKind::Table(_) => part.close_record(),
+                BlockKind::Rule | BlockKind::Paragraph => part.close_record(),
+                BlockKind::Table(table) => {
+                    part.close_record();
+                    table::read(&mut part, &mut self.facts, table, block.range.clone());
+                }
                 BlockKind::Code(code) => {
                     part.close_record();
                     self.code_block(code, block.range.clone());
@@ -161,21 +167,44 @@ impl FileParser<'_> {
     }
 
     fn code_block(&mut self, code: &CodeBlock, range: Range<usize>) {
+        if let Some(body) = body::from_code_block(self.source, code) {
+            self.facts.body.get_or_insert(body);
+            return;
+        }
+        let origin = PartOrigin::CodeBlock {
+            span: self.source.span(range.clone()),
+        };
         let constants = constant::scan(self.source, code);
-        if let Some(reference) = status::from_constants(self.source, &constants, range.clone()) {
+        if let Some(reference) = status::from_constants(self.source, &constants, range) {
             match &mut self.facts.status_reference {
                 Some(existing) => existing.statuses.extend(reference.statuses),
                 None => self.facts.status_reference = Some(reference),
             }
             return;
         }
+        if constants.is_constant_list() {
+            let mut part = PartBuilder::new(self.source, origin);
+            for constant in &constants.constants {
+                let entry = Entry {
+                    span: self.source.span(constant.line.clone()),
+                    format: RecordFormat::Constant,
+                    code: Some(Number::new(
+                        self.source.slice(constant.value.clone()),
+                        self.source.span(constant.value.clone()),
+                    )),
+                    http_status: None,
+                    name: Some(part.text(constant.name.clone())),
+                    message: constant.comment.clone().map(|c| part.message(c)),
+                    section: None,
+                    extra: Vec::new(),
+                };
+                part.push_entry(entry);
+            }
+            self.parts.push(part.part);
+            return;
+        }
         let inner = code.read_markdown();
-        let part = self.walk(
-            &inner,
-            PartOrigin::CodeBlock {
-                span: self.source.span(range),
-            },
-        );
+        let part = self.walk(&inner, origin);
         if !part.entries.is_empty() {
             self.parts.push(part);
         }
