@@ -16,35 +16,8 @@ use std::ops::Range;
 use crate::diagnostic::Diagnostic;
 use crate::lint;
 use crate::model::{Entry, Number, RecordFormat, Text};
+use crate::parse::field::{Role, role_of};
 use crate::parse::{PartBuilder, strip_markup, trim};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    HttpStatus,
-    Code,
-    Name,
-    Message,
-}
-
-/// Field names are matched ignoring ASCII case, spaces, `_` and `-`.
-fn field_of(key: &str) -> Option<Field> {
-    let normalized: String = key
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-'))
-        .flat_map(char::to_lowercase)
-        .collect();
-    Some(match normalized.as_str() {
-        "httpcode" | "httpstatus" | "httpstatuscode" | "http" | "http状态码" | "状态码" => {
-            Field::HttpStatus
-        }
-        "errorcode" | "errcode" | "code" | "错误码" => Field::Code,
-        "name" | "identifier" | "ident" | "命名" | "标识" => Field::Name,
-        "中文名称" | "message" | "msg" | "说明" | "描述" | "错误信息" | "中文说明" => {
-            Field::Message
-        }
-        _ => return None,
-    })
-}
 
 /// The record being read; empty between records.
 #[derive(Debug, Default)]
@@ -63,12 +36,12 @@ impl OpenRecord {
         self.range.is_some()
     }
 
-    fn has(&self, field: Field) -> bool {
+    fn has(&self, field: Role) -> bool {
         match field {
-            Field::HttpStatus => self.http_status.is_some(),
-            Field::Code => self.code.is_some(),
-            Field::Name => self.name.is_some(),
-            Field::Message => self.message.is_some(),
+            Role::HttpStatus => self.http_status.is_some(),
+            Role::Code => self.code.is_some(),
+            Role::Name => self.name.is_some(),
+            Role::Message => self.message.is_some(),
         }
     }
 
@@ -134,7 +107,7 @@ pub(crate) fn list_item(part: &mut PartBuilder, content: Range<usize>) {
     let key_range = trim(text, content.start..content.start + colon);
     let value_range = trim(text, content.start + colon + colon_len..content.end);
     let key = &text[key_range.clone()];
-    let Some(field) = field_of(key) else {
+    let Some(field) = role_of(key) else {
         if part.record.is_open() {
             let value = part.text(value_range);
             let span = part.source.span(key_range);
@@ -155,20 +128,20 @@ pub(crate) fn list_item(part: &mut PartBuilder, content: Range<usize>) {
         part.close_record();
     }
     match field {
-        Field::HttpStatus | Field::Code => {
+        Role::HttpStatus | Role::Code => {
             let value = strip_markup(text, value_range);
             let number = Number::new(&text[value.clone()], part.source.span(value));
-            if field == Field::Code {
+            if field == Role::Code {
                 part.record.code = Some(number);
             } else {
                 part.record.http_status = Some(number);
             }
         }
-        Field::Name => {
+        Role::Name => {
             let value = strip_markup(text, value_range);
             part.record.name = Some(part.text(value));
         }
-        Field::Message => {
+        Role::Message => {
             if !value_range.is_empty() {
                 part.record.message = Some(part.message(value_range));
             }

@@ -10,6 +10,7 @@
 mod body;
 mod bullet;
 mod constant;
+mod field;
 mod status;
 mod table;
 
