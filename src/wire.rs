@@ -1,20 +1,18 @@
-//! Support for the serde impls of generated code (`serde` feature): the
-//! JSON error body and codes as numbers. Not a public API.
+//! The JSON error body on the wire (`serde` feature).
 
 use std::fmt;
 
-pub use serde;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::ser::SerializeStruct;
-use serde::{Deserializer, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::UnknownCode;
+use crate::{ErrorCode, UnknownCode};
 
 /// `{"<code field>": code, "<message field>": message}`
 pub fn serialize_body<S: Serializer>(
     serializer: S,
     fields: [&'static str; 2],
-    code: u32,
+    code: i64,
     message: &str,
 ) -> Result<S::Ok, S::Error> {
     let mut body = serializer.serialize_struct("Body", 2)?;
@@ -23,24 +21,100 @@ pub fn serialize_body<S: Serializer>(
     body.end()
 }
 
+/// Any catalogue's code as its catalogue's JSON body, for code that holds
+/// a `&dyn ErrorCode` (a concrete `Code` has its own `Body`):
+///
+/// ```
+/// let entry = errcat::lookup("api_switch", 10001).unwrap();
+/// assert_eq!(serde_json::to_string(&errcat::BodyOf(entry))?, r#"{"Code":10001,"Message":"参数不合法"}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct BodyOf<'a>(pub &'a dyn ErrorCode);
+
+impl Serialize for BodyOf<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let catalog = self.0.catalog();
+        serialize_body(
+            serializer,
+            [catalog.code_field(), catalog.message_field()],
+            self.0.code(),
+            self.0.message(),
+        )
+    }
+}
+
 /// A code as a number.
 pub fn deserialize_code<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
     deserializer.deserialize_i64(CodeVisitor)
 }
 
-/// The code of a body; its message and any other field are not needed to
-/// know the code and are skipped. The code may be a number or a string of
-/// digits.
+/// The code and message of a body. Other fields are skipped; the code may
+/// be a number or a string of digits.
 pub fn deserialize_body<'de, D: Deserializer<'de>>(
     deserializer: D,
-    code_field: &'static str,
-) -> Result<i64, D::Error> {
-    deserializer.deserialize_map(BodyVisitor { code_field })
+    fields: [&'static str; 2],
+) -> Result<(i64, Option<String>), D::Error> {
+    deserializer.deserialize_map(BodyVisitor { fields })
 }
 
-/// The variant found for `code`, or an error naming the unknown code.
-pub fn known<T, E: de::Error>(catalog: &'static str, code: i64, found: Option<T>) -> Result<T, E> {
-    found.ok_or_else(|| E::custom(UnknownCode::new(catalog, code)))
+/// The variant for `code`, or an error naming the unknown code.
+pub fn known<E: ErrorCode, Err: de::Error>(code: i64) -> Result<E, Err> {
+    E::from_code(code).ok_or_else(|| Err::custom(UnknownCode::new(E::catalog_of().name(), code)))
+}
+
+/// A body received from a server, whose code this build may not know (a
+/// newer server can send codes added since). Deserialize it with the
+/// catalogue's field names:
+///
+/// ```
+/// use errcat::{Received, api_switch::Code};
+///
+/// let body: Received<Code> = serde_json::from_str(r#"{"Code":10005,"Message":"非法请求"}"#)?;
+/// assert_eq!(body, Received::Known(Code::Badrequest));
+///
+/// let body: Received<Code> = serde_json::from_str(r#"{"Code":10999,"Message":"新的错误"}"#)?;
+/// assert_eq!(body, Received::Unknown { code: 10999, message: Some("新的错误".to_string()) });
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Received<E> {
+    /// A code of the catalogue.
+    Known(E),
+    /// A code the catalogue does not have, with the message that came with it.
+    Unknown { code: i64, message: Option<String> },
+}
+
+impl<E: ErrorCode> Received<E> {
+    /// The known code, if it is one.
+    pub fn known(self) -> Option<E> {
+        match self {
+            Received::Known(code) => Some(code),
+            Received::Unknown { .. } => None,
+        }
+    }
+
+    /// The numeric code, known or not.
+    pub fn code(&self) -> i64 {
+        match self {
+            Received::Known(code) => code.code(),
+            Received::Unknown { code, .. } => *code,
+        }
+    }
+}
+
+impl<'de, E: ErrorCode> Deserialize<'de> for Received<E> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let catalog = E::catalog_of();
+        let (code, message) = deserialize_body(
+            deserializer,
+            [catalog.code_field(), catalog.message_field()],
+        )?;
+        Ok(match E::from_code(code) {
+            Some(known) => Received::Known(known),
+            None => Received::Unknown { code, message },
+        })
+    }
 }
 
 struct CodeVisitor;
@@ -78,51 +152,69 @@ impl<'de> DeserializeSeed<'de> for AnyCode {
     }
 }
 
-/// Whether a map key is the code field, without allocating it.
-struct IsField(&'static str);
+/// Which of the body's fields a map key is, without allocating it.
+struct FieldOf([&'static str; 2]);
 
-impl<'de> DeserializeSeed<'de> for IsField {
-    type Value = bool;
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Code,
+    Message,
+    Other,
+}
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+impl<'de> DeserializeSeed<'de> for FieldOf {
+    type Value = Field;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Field, D::Error> {
         deserializer.deserialize_str(self)
     }
 }
 
-impl Visitor<'_> for IsField {
-    type Value = bool;
+impl Visitor<'_> for FieldOf {
+    type Value = Field;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a field name")
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
-        Ok(v == self.0)
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Field, E> {
+        Ok(if v == self.0[0] {
+            Field::Code
+        } else if v == self.0[1] {
+            Field::Message
+        } else {
+            Field::Other
+        })
     }
 }
 
 struct BodyVisitor {
-    code_field: &'static str,
+    fields: [&'static str; 2],
 }
 
 impl<'de> Visitor<'de> for BodyVisitor {
-    type Value = i64;
+    type Value = (i64, Option<String>);
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "an error body with a `{}` field", self.code_field)
+        write!(f, "an error body with a `{}` field", self.fields[0])
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<i64, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut code = None;
-        while let Some(is_code) = map.next_key_seed(IsField(self.code_field))? {
-            if !is_code {
-                map.next_value::<IgnoredAny>()?;
-            } else if code.is_some() {
-                return Err(de::Error::duplicate_field(self.code_field));
-            } else {
-                code = Some(map.next_value_seed(AnyCode)?);
+        let mut message = None;
+        while let Some(field) = map.next_key_seed(FieldOf(self.fields))? {
+            match field {
+                Field::Code if code.is_some() => {
+                    return Err(de::Error::duplicate_field(self.fields[0]));
+                }
+                Field::Code => code = Some(map.next_value_seed(AnyCode)?),
+                Field::Message => message = map.next_value::<Option<String>>()?,
+                Field::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
             }
         }
-        code.ok_or_else(|| de::Error::missing_field(self.code_field))
+        let code = code.ok_or_else(|| de::Error::missing_field(self.fields[0]))?;
+        Ok((code, message))
     }
 }

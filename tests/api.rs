@@ -11,8 +11,8 @@ fn from_code_gives_the_variant_with_its_status_and_exact_message() {
     assert_eq!(code.message(), "project项目id不存在");
     assert_eq!(code.name(), "E40400004");
     assert_eq!(code.source_line(), 227);
-    assert_eq!(console::Code::SOURCE, "catalogs/console.md");
-    assert_eq!(console::Code::CATALOG, "console");
+    assert_eq!(console::CATALOG.source(), "catalogs/console.md");
+    assert_eq!(console::CATALOG.name(), "console");
 }
 
 #[test]
@@ -100,9 +100,9 @@ fn constants_keep_their_name_and_become_upper_camel_variants() {
     assert_eq!(Code::SubmittingInProgress.code(), 10220);
     assert_eq!(
         Code::SubmittingInProgress.http_status(),
-        Code::DEFAULT_HTTP_STATUS
+        errcat::api_switch::CATALOG.default_http_status()
     );
-    assert_eq!(Code::DEFAULT_HTTP_STATUS, 500);
+    assert_eq!(errcat::api_switch::CATALOG.default_http_status(), 500);
 }
 
 #[test]

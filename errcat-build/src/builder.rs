@@ -6,7 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::emit::{self, EmitOptions, Serde};
+use crate::emit::{self, EmitOptions, Gate};
 use crate::project::{self, Analysis, LoadError, Project};
 
 /// Compiles catalogue files into Rust source, for a build script:
@@ -95,11 +95,23 @@ impl Builder {
         self
     }
 
-    /// Serde support for `Code` and `Body` (default: none). It needs
-    /// errcat's `serde` feature; `Serde::WhenFeature("serde")` ties it to a
-    /// feature of the crate that includes the code.
-    pub fn serde(mut self, serde: Serde) -> Self {
-        self.options.serde = serde;
+    /// serde for `Code` (as its number) and `Body` (default: off). It
+    /// needs errcat's `serde` feature; `Gate::feature("serde")` ties it to
+    /// a feature of the crate that includes the code.
+    pub fn serde(mut self, gate: Gate) -> Self {
+        self.options.serde = gate;
+        self
+    }
+
+    /// `From<Code> for http::StatusCode` (default: off; needs errcat's `http`).
+    pub fn http(mut self, gate: Gate) -> Self {
+        self.options.http = gate;
+        self
+    }
+
+    /// axum's `IntoResponse` for `Code` (default: off; needs errcat's `axum`).
+    pub fn axum(mut self, gate: Gate) -> Self {
+        self.options.axum = gate;
         self
     }
 

@@ -11,6 +11,7 @@
 //! namespace = "platform"        # catalogues of one namespace share one wire
 //! default-http-status = 500     # for records without their own status
 //! body = { code = "Code", message = "Message" }
+//! problem-type = "https://errors.example.com/{catalog}/{code}"
 //! lints = { code-out-of-order = "allow" }
 //! ```
 
@@ -39,6 +40,7 @@ pub struct CatalogConfig {
     pub namespace: Option<Setting<String>>,
     pub default_http_status: Option<Setting<u16>>,
     pub body: Option<Setting<(String, String)>>,
+    pub problem_type: Option<Setting<String>>,
     pub lints: LintLevels,
     /// The whole `[[catalog]]` table.
     pub span: Span,
@@ -231,6 +233,7 @@ impl Reader<'_> {
         let mut namespace = None;
         let mut default_http_status = None;
         let mut body = None;
+        let mut problem_type = None;
         let mut lints = LintLevels::default();
         for (key, value) in table {
             match key.get_ref().as_ref() {
@@ -251,11 +254,12 @@ impl Reader<'_> {
                         })
                 }
                 "body" => body = self.body(value),
+                "problem-type" => problem_type = self.string(value, "`problem-type`"),
                 "lints" => lints = self.lints(value),
                 other => self.error(
                     key.span(),
                     format!(
-                        "unknown key `{other}` in `[[catalog]]`; expected file, part, name, namespace, default-http-status, body or lints"
+                        "unknown key `{other}` in `[[catalog]]`; expected file, part, name, namespace, default-http-status, body, problem-type or lints"
                     ),
                 ),
             }
@@ -274,6 +278,7 @@ impl Reader<'_> {
             namespace,
             default_http_status,
             body,
+            problem_type,
             lints,
             span,
         })

@@ -18,23 +18,45 @@ use crate::naming;
 pub struct EmitOptions {
     /// Path of the runtime crate (`::errcat`, or `crate` inside errcat).
     pub runtime: String,
-    pub serde: Serde,
+    /// serde for `Code` (its number) and `Body`; needs errcat's `serde`.
+    pub serde: Gate,
+    /// `From<Code> for http::StatusCode`; needs errcat's `http`.
+    pub http: Gate,
+    /// axum's `IntoResponse` for `Code`; needs errcat's `axum`.
+    pub axum: Gate,
 }
 
-/// Whether to generate serde support (it needs errcat's `serde` feature).
+/// Whether an optional integration is generated.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Serde {
+pub enum Gate {
     Off,
     On,
     /// Only when the including crate's feature of this name is enabled.
     WhenFeature(String),
 }
 
+impl Gate {
+    pub fn feature(name: &str) -> Gate {
+        Gate::WhenFeature(name.to_string())
+    }
+
+    /// The attribute to put on gated items, or `None` to leave them out.
+    fn cfg(&self) -> Option<TokenStream> {
+        match self {
+            Gate::Off => None,
+            Gate::On => Some(TokenStream::new()),
+            Gate::WhenFeature(feature) => Some(quote! { #[cfg(feature = #feature)] }),
+        }
+    }
+}
+
 impl Default for EmitOptions {
     fn default() -> Self {
         EmitOptions {
             runtime: "::errcat".to_string(),
-            serde: Serde::Off,
+            serde: Gate::Off,
+            http: Gate::Off,
+            axum: Gate::Off,
         }
     }
 }
@@ -47,20 +69,18 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<String, String> {
         .ok()
         .and_then(|_| options.runtime.parse().ok())
         .ok_or_else(|| format!("runtime path `{}` is not a Rust path", options.runtime))?;
-    let serde_cfg = match &options.serde {
-        Serde::Off => None,
-        Serde::On => Some(TokenStream::new()),
-        Serde::WhenFeature(feature) => Some(quote! { #[cfg(feature = #feature)] }),
-    };
     let mut catalogs: Vec<&Catalog> = model.catalogs.iter().collect();
     catalogs.sort_by(|a, b| a.name.cmp(&b.name));
     let context = Context {
         model,
         runtime,
-        serde_cfg,
+        serde_cfg: options.serde.cfg(),
+        http_cfg: options.http.cfg(),
+        axum_cfg: options.axum.cfg(),
     };
     let modules = catalogs.iter().map(|c| context.catalog_module(c));
-    let tokens = quote! { #(#modules)* };
+    let registry = context.registry(&catalogs);
+    let tokens = quote! { #(#modules)* #registry };
     let file: syn::File =
         syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
     Ok(format!("{HEADER}{}", prettyplease::unparse(&file)))
@@ -69,11 +89,23 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<String, String> {
 struct Context<'a> {
     model: &'a Model,
     runtime: TokenStream,
-    /// `#[cfg(…)]` for serde items; `None` to leave them out.
+    /// `#[cfg(…)]` for the items of each integration; `None` leaves them out.
     serde_cfg: Option<TokenStream>,
+    http_cfg: Option<TokenStream>,
+    axum_cfg: Option<TokenStream>,
 }
 
 impl Context<'_> {
+    /// `CATALOGS`: every catalogue's `CATALOG`, in name order.
+    fn registry(&self, catalogs: &[&Catalog]) -> TokenStream {
+        let runtime = &self.runtime;
+        let modules = catalogs.iter().map(|c| format_ident!("{}", c.name));
+        quote! {
+            /// Every catalogue compiled from the markdown files, in name order.
+            pub static CATALOGS: &[&#runtime::Catalog] = &[#(&#modules::CATALOG),*];
+        }
+    }
+
     fn catalog_module(&self, catalog: &Catalog) -> TokenStream {
         let model = self.model;
         let runtime = &self.runtime;
@@ -144,6 +176,11 @@ impl Context<'_> {
         let default_status = Literal::u16_unsuffixed(catalog.default_http_status);
         let categories = self.category_items(catalog);
         let body = self.body_items(catalog);
+        let integrations = self.integration_items();
+        let problem_type = match &catalog.problem_type {
+            Some(template) => quote! { Some(#template) },
+            None => quote! { None },
+        };
 
         quote! {
             #module_doc
@@ -168,15 +205,25 @@ impl Context<'_> {
                 /// Positions in `NAMES`, sorted by name, for `from_name`.
                 static BY_NAME: [#repr; COUNT] = [#(#by_name),*];
 
+                /// The catalogue: name, file, size, wire body, and its codes as
+                /// [`ErrorCode`](#runtime::ErrorCode)s.
+                pub static CATALOG: #runtime::Catalog = #runtime::Catalog::__new(
+                    #catalog_name,
+                    #source_path,
+                    COUNT,
+                    #default_status,
+                    [Body::CODE_FIELD, Body::MESSAGE_FIELD],
+                    #problem_type,
+                    |code| {
+                        let index = CODES.binary_search(&u32::try_from(code).ok()?).ok()?;
+                        Some(&Code::ALL[index])
+                    },
+                    |index| &Code::ALL[index],
+                );
+
                 impl Code {
                     /// Every code of the catalogue, in ascending order.
                     pub const ALL: &'static [Code] = &[#(Code::#variants),*];
-                    /// The catalogue's name.
-                    pub const CATALOG: &'static str = #catalog_name;
-                    /// The catalogue file, relative to the crate that compiled it.
-                    pub const SOURCE: &'static str = #source_path;
-                    /// The status of records that do not state their own.
-                    pub const DEFAULT_HTTP_STATUS: u16 = #default_status;
 
                     /// The numeric error code.
                     pub fn code(self) -> u32 {
@@ -199,7 +246,7 @@ impl Context<'_> {
                         HTTP_STATUSES[self as usize]
                     }
 
-                    /// The line of [`Code::SOURCE`] that defines this code.
+                    /// The line of the catalogue file that defines this code.
                     pub fn source_line(self) -> u32 {
                         LINES[self as usize]
                     }
@@ -245,6 +292,40 @@ impl Context<'_> {
 
                 impl std::error::Error for Code {}
 
+                impl #runtime::ErrorCode for Code {
+                    fn code(&self) -> i64 {
+                        i64::from(Code::code(*self))
+                    }
+
+                    fn name(&self) -> &'static str {
+                        Code::name(*self)
+                    }
+
+                    fn message(&self) -> &'static str {
+                        Code::message(*self)
+                    }
+
+                    fn http_status(&self) -> u16 {
+                        Code::http_status(*self)
+                    }
+
+                    fn catalog(&self) -> &'static #runtime::Catalog {
+                        &CATALOG
+                    }
+
+                    fn source_line(&self) -> u32 {
+                        Code::source_line(*self)
+                    }
+
+                    fn catalog_of() -> &'static #runtime::Catalog {
+                        &CATALOG
+                    }
+
+                    fn from_code(code: i64) -> Option<Code> {
+                        u32::try_from(code).ok().and_then(Code::from_code)
+                    }
+                }
+
                 impl From<Code> for u32 {
                     fn from(code: Code) -> u32 {
                         code.code()
@@ -269,6 +350,7 @@ impl Context<'_> {
 
                 #body
                 #categories
+                #integrations
             }
         }
     }
@@ -300,22 +382,22 @@ impl Context<'_> {
                 impl<'de> #runtime::__private::serde::Deserialize<'de> for Code {
                     fn deserialize<D: #runtime::__private::serde::Deserializer<'de>>(deserializer: D) -> Result<Code, D::Error> {
                         let code = #runtime::__private::deserialize_code(deserializer)?;
-                        #runtime::__private::known(Code::CATALOG, code, u32::try_from(code).ok().and_then(Code::from_code))
+                        #runtime::__private::known(code)
                     }
                 }
 
                 #cfg
                 impl #runtime::__private::serde::Serialize for Body {
                     fn serialize<S: #runtime::__private::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                        #runtime::__private::serialize_body(serializer, [Body::CODE_FIELD, Body::MESSAGE_FIELD], self.code.code(), self.code.message())
+                        #runtime::__private::serialize_body(serializer, [Body::CODE_FIELD, Body::MESSAGE_FIELD], i64::from(self.code.code()), self.code.message())
                     }
                 }
 
                 #cfg
                 impl<'de> #runtime::__private::serde::Deserialize<'de> for Body {
                     fn deserialize<D: #runtime::__private::serde::Deserializer<'de>>(deserializer: D) -> Result<Body, D::Error> {
-                        let code = #runtime::__private::deserialize_body(deserializer, Body::CODE_FIELD)?;
-                        let code = #runtime::__private::known(Code::CATALOG, code, u32::try_from(code).ok().and_then(Code::from_code))?;
+                        let (code, _message) = #runtime::__private::deserialize_body(deserializer, [Body::CODE_FIELD, Body::MESSAGE_FIELD])?;
+                        let code = #runtime::__private::known(code)?;
                         Ok(Body { code })
                     }
                 }
@@ -346,6 +428,33 @@ impl Context<'_> {
 
             #serde
         }
+    }
+
+    /// `http::StatusCode` and axum's `IntoResponse` for `Code`.
+    fn integration_items(&self) -> TokenStream {
+        let runtime = &self.runtime;
+        let http = self.http_cfg.as_ref().map(|cfg| {
+            quote! {
+                #cfg
+                impl From<Code> for #runtime::__private::http::StatusCode {
+                    fn from(code: Code) -> Self {
+                        #runtime::ErrorCode::status_code(&code)
+                    }
+                }
+            }
+        });
+        let axum = self.axum_cfg.as_ref().map(|cfg| {
+            quote! {
+                /// Answers with the code's HTTP status and the catalogue's JSON body.
+                #cfg
+                impl #runtime::__private::axum_core::response::IntoResponse for Code {
+                    fn into_response(self) -> #runtime::__private::axum_core::response::Response {
+                        #runtime::__private::json_response(&self)
+                    }
+                }
+            }
+        });
+        quote! { #http #axum }
     }
 
     /// `Category` and `Code::category`, when the file declares code ranges.

@@ -27,7 +27,7 @@ pub mod source;
 
 pub use builder::{Builder, Failure, Output};
 pub use diagnostic::Diagnostic;
-pub use emit::Serde;
+pub use emit::Gate;
 pub use lint::Level;
 pub use model::Model;
 pub use project::{Analysis, LoadError, Project};

@@ -168,6 +168,8 @@ pub struct Catalog {
     /// Status for records that do not carry their own.
     pub default_http_status: u16,
     pub body: WireBody,
+    /// RFC 9457 problem `type` template (`{catalog}`, `{code}`, `{name}`).
+    pub problem_type: Option<String>,
     pub sections: Vec<Section>,
     pub entries: Vec<Entry>,
 }

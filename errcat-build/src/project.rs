@@ -427,6 +427,9 @@ impl<'a> Analyzer<'a> {
                     .and_then(|e| e.default_http_status.as_ref())
                     .map_or(DEFAULT_HTTP_STATUS, |s| s.value),
                 body,
+                problem_type: entry
+                    .and_then(|e| e.problem_type.as_ref())
+                    .map(|t| t.value.clone()),
                 sections: part.sections,
                 entries: part.entries,
             };

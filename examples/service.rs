@@ -1,0 +1,75 @@
+//! A small axum service whose handlers answer with catalogue errors.
+//!
+//! ```sh
+//! cargo run --example service --features axum      # http://127.0.0.1:3000, or $ERRCAT_ADDR
+//! curl -i http://127.0.0.1:3000/projects/7         # 404 {"code":40400004,"message":"project项目id不存在"}
+//! curl -i http://127.0.0.1:3000/volumes/data       # 500 {"Code":10344,"Message":"云盘不存在"}
+//! curl -i http://127.0.0.1:3000/problems/volumes/data
+//! curl -i http://127.0.0.1:3000/codes/console/40400004
+//! ```
+
+use axum::Router;
+use axum::extract::Path;
+use axum::routing::get;
+use errcat::{Problem, api_switch, console};
+use tokio::net::TcpListener;
+
+/// Projects of the console: only project 1 exists.
+async fn project(Path(id): Path<u64>) -> Result<String, console::Code> {
+    match id {
+        1 => Ok("project 1".to_string()),
+        _ => Err(console::Code::E40400004),
+    }
+}
+
+/// Volumes behind API Switch: names are lowercase, only `home` exists.
+async fn volume(Path(name): Path<String>) -> Result<String, api_switch::Code> {
+    find_volume(&name)
+}
+
+/// The same lookup, answering with RFC 9457 problem details.
+async fn volume_problem(Path(name): Path<String>) -> Result<String, Problem<api_switch::Code>> {
+    find_volume(&name).map_err(Problem)
+}
+
+fn find_volume(name: &str) -> Result<String, api_switch::Code> {
+    if name.chars().any(|c| c.is_ascii_uppercase()) {
+        return Err(api_switch::Code::VolBadName);
+    }
+    match name {
+        "home" => Ok("volume home".to_string()),
+        _ => Err(api_switch::Code::VolNotExists),
+    }
+}
+
+/// What a gateway does with a code it receives: look it up in the registry.
+async fn explain(Path((catalog, code)): Path<(String, i64)>) -> Result<String, console::Code> {
+    let entry = errcat::lookup(&catalog, code).ok_or(console::Code::E40400001)?;
+    Ok(format!(
+        "{} {} {}: {}",
+        entry.catalog().name(),
+        entry.code(),
+        entry.http_status(),
+        entry.message()
+    ))
+}
+
+pub fn app() -> Router {
+    Router::new()
+        .route("/projects/{id}", get(project))
+        .route("/volumes/{name}", get(volume))
+        .route("/problems/volumes/{name}", get(volume_problem))
+        .route("/codes/{catalog}/{code}", get(explain))
+}
+
+pub async fn serve(listener: TcpListener) -> std::io::Result<()> {
+    axum::serve(listener, app()).await
+}
+
+#[tokio::main]
+async fn main() -> std::io::Result<()> {
+    let address = std::env::var("ERRCAT_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".to_string());
+    let listener = TcpListener::bind(&address).await?;
+    println!("listening on http://{}", listener.local_addr()?);
+    serve(listener).await
+}
