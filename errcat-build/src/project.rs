@@ -147,6 +147,25 @@ impl Project {
         });
     }
 
+    /// Replaces the content of a file already added (to check an edit
+    /// before writing it); false if there is no such file.
+    pub fn replace_file(&mut self, path: &str, bytes: Vec<u8>) -> bool {
+        let key = normalize(path);
+        let Some(index) = self.sources.iter().position(|s| normalize(s.path()) == key) else {
+            return false;
+        };
+        let id = index as FileId;
+        let (source, invalid_utf8) = match SourceFile::decode(id, path, bytes) {
+            Ok(source) => (source, None),
+            Err((lossy, offset)) => (lossy, Some(offset)),
+        };
+        self.sources[index] = source;
+        if let Some(file) = self.catalogs.iter_mut().find(|c| c.file == id) {
+            file.invalid_utf8 = invalid_utf8;
+        }
+        true
+    }
+
     /// Adds the catalogs.toml of folder `dir` from memory.
     pub fn add_config(&mut self, dir: &str, bytes: Vec<u8>) {
         let id = self.sources.len() as FileId;

@@ -1,7 +1,11 @@
 //! `cargo xtask …`: errcat's project tasks.
 
 mod check;
+mod docs;
 mod dump;
+mod explain;
+mod new;
+mod records;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -33,6 +37,50 @@ enum Command {
         #[arg(long)]
         full: bool,
     },
+    /// Write a markdown reference and a self-contained HTML page of every
+    /// catalogue.
+    Docs {
+        /// Output folder [default: target/errcat-docs]
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
+    },
+    /// Add a record with the next free code that passes every check, in
+    /// the file's own style and in the right section.
+    New {
+        /// The catalogue (`console`, `api_switch`, …).
+        catalog: String,
+        /// Its HTTP status (for catalogues whose records carry one).
+        #[arg(long)]
+        http: Option<u16>,
+        /// Its message.
+        #[arg(long)]
+        message: String,
+        /// Its identifier (required where every record has one).
+        #[arg(long)]
+        name: Option<String>,
+        /// The section (heading text) or category name to put it in.
+        #[arg(long)]
+        section: Option<String>,
+        /// Print the record and where it would go; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        inputs: Inputs,
+    },
+    /// Everything known about a code (or identifier): catalogue, section,
+    /// status, message, where it is defined, findings. Exit status 1 if no
+    /// catalogue has it.
+    Explain {
+        /// A code (`40400004`) or an identifier (`ILLEGAL_PARAMETER`).
+        code: String,
+        /// Only this catalogue.
+        #[arg(long)]
+        catalog: Option<String>,
+        #[command(flatten)]
+        inputs: Inputs,
+    },
 }
 
 #[derive(clap::Args)]
@@ -51,6 +99,35 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(inputs) => load(&inputs).map(|a| check::run(&a)),
         Command::Dump { inputs, full } => load(&inputs).map(|a| dump::run(&a, full)),
+        Command::Docs { out, inputs } => load(&inputs).map(|a| {
+            let out = out.unwrap_or_else(|| PathBuf::from("target/errcat-docs"));
+            docs::run(&a, &out)
+        }),
+        Command::New {
+            catalog,
+            http,
+            message,
+            name,
+            section,
+            dry_run,
+            inputs,
+        } => load_project(&inputs).map(|project| {
+            let analysis = project.analyze();
+            let request = new::Request {
+                catalog: &catalog,
+                http,
+                message: &message,
+                name: name.as_deref(),
+                section: section.as_deref(),
+                dry_run,
+            };
+            new::run(&project, &analysis, &request)
+        }),
+        Command::Explain {
+            code,
+            catalog,
+            inputs,
+        } => load(&inputs).map(|a| explain::run(&a, &code, catalog.as_deref())),
     };
     match result {
         Ok(code) => code,
@@ -62,6 +139,10 @@ fn main() -> ExitCode {
 }
 
 fn load(inputs: &Inputs) -> Result<Analysis, String> {
+    Ok(load_project(inputs)?.analyze())
+}
+
+fn load_project(inputs: &Inputs) -> Result<Project, String> {
     let paths = if inputs.paths.is_empty() {
         // Run from the workspace root so paths read `catalogs/…`.
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -71,8 +152,7 @@ fn load(inputs: &Inputs) -> Result<Analysis, String> {
     } else {
         inputs.paths.clone()
     };
-    let project = Project::load(&paths).map_err(|e| e.to_string())?;
-    Ok(project.analyze())
+    Project::load(&paths).map_err(|e| e.to_string())
 }
 
 /// Writes to stdout; a closed pipe (`… | head`) just ends the output.

@@ -1,0 +1,479 @@
+//! The authoring tools: `explain`, `docs` and `new`, run as a user would.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn xtask_in(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("xtask runs");
+    Run {
+        status: output.status.code().expect("exit status"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+/// A copy of catalogs/ to edit.
+fn catalogs_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("catalogs")).unwrap();
+    for entry in std::fs::read_dir(workspace().join("catalogs")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            dir.path().join("catalogs").join(entry.file_name()),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn explain_shows_everything_known_about_a_code() {
+    let run = xtask_in(&workspace(), &["explain", "40400004"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "\
+40400004 in catalogue `console`: errcat::console::Code::E40400004
+
+  message      project项目id不存在
+  HTTP status  404 (StatusNotFound: 请求不存在)
+  identifier   E40400004
+  section      400错误类型
+  category     (none)
+  defined at   catalogs/console.md:227
+      |
+  227 | - HttpCode: 404
+  228 | - ErrorCode: 40400004
+  229 | - 中文名称: project项目id不存在
+
+  no findings
+"
+    );
+}
+
+#[test]
+fn explain_lists_every_catalogue_that_has_the_code_with_its_findings() {
+    let run = xtask_in(&workspace(), &["explain", "40000017"]);
+    assert_eq!(run.status, 0);
+    let headers: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("40000017 in"))
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "40000017 in catalogue `account_2`: errcat::account_2::Code::E40000017",
+            "40000017 in catalogue `console`: errcat::console::Code::E40000017",
+            "40000017 in catalogue `console_2`: errcat::console_2::Code::E40000017",
+        ]
+    );
+    assert!(run.stdout.ends_with("`40000017` is in 3 catalogues.\n"));
+    assert!(run.stdout.contains(
+        "  catalogs/console.md:424:9: warning[duplicate-message]: code 40000017 has the same message as code 40000016"
+    ));
+
+    let run = xtask_in(
+        &workspace(),
+        &["explain", "40000017", "--catalog", "console"],
+    );
+    assert_eq!(
+        run.stdout
+            .lines()
+            .filter(|l| l.starts_with("40000017 in"))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn explain_finds_identifiers_and_shows_a_constants_comment() {
+    let run = xtask_in(&workspace(), &["explain", "ILLEGAL_PARAMETER"]);
+    assert_eq!(run.status, 0);
+    assert!(
+        run.stdout
+            .contains("  HTTP status  500, the catalogue's default\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("  15 | //参数不合法\n  16 | ILLEGAL_PARAMETER = 10001\n"),
+        "{}",
+        run.stdout
+    );
+    let run = xtask_in(&workspace(), &["explain", "2001"]);
+    assert!(
+        run.stdout.contains("  category     PodError\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("  section      2. Pod 类型错误\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn explain_says_when_a_code_is_unknown() {
+    let run = xtask_in(&workspace(), &["explain", "40400099"]);
+    assert_eq!(run.status, 1);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "error: `40400099` is not a code or name in any catalogue\n"
+    );
+    let run = xtask_in(
+        &workspace(),
+        &["explain", "40400004", "--catalog", "api_switch"],
+    );
+    assert_eq!(
+        (run.status, run.stderr.as_str()),
+        (
+            1,
+            "error: `40400004` is not a code or name in catalogue `api_switch`\n"
+        )
+    );
+    let run = xtask_in(&workspace(), &["explain", "1", "--catalog", "nope"]);
+    assert_eq!(
+        (run.status, run.stderr.as_str()),
+        (1, "error: there is no catalogue `nope`\n")
+    );
+}
+
+#[test]
+fn docs_write_a_markdown_reference_and_a_self_contained_page() {
+    let out = tempfile::tempdir().unwrap();
+    let out_path = out.path().to_str().unwrap();
+    let run = xtask_in(&workspace(), &["docs", "--out", out_path]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let markdown = std::fs::read_to_string(out.path().join("reference.md")).unwrap();
+    assert!(markdown.starts_with("<!-- @generated by `cargo xtask docs`"));
+    assert!(markdown.contains(
+        "| [console](#console) | `errcat::console::Code` | `catalogs/console.md` | 47 |"
+    ));
+    assert!(markdown.contains("\n### 2. Pod 类型错误 (PodError, 2xxx)\n"));
+    let row = markdown
+        .lines()
+        .find(|l| l.starts_with("| 40400004 |"))
+        .unwrap();
+    assert!(
+        row.starts_with("| 40400004 | E40400004 | 404 | project项目id不存在 | [console.md:227]("),
+        "{row}"
+    );
+    assert!(row.ends_with("catalogs/console.md#L227) |  |"), "{row}");
+    let row = markdown
+        .lines()
+        .find(|l| l.starts_with("| 10302 |"))
+        .unwrap();
+    assert!(
+        row.starts_with("| 10302 | INVALID\\_VOL\\_PARAMETER | 500 | 参数不合法 |"),
+        "{row}"
+    );
+    assert!(row.ends_with("| duplicate-message |"), "{row}");
+    assert_eq!(
+        markdown
+            .lines()
+            .filter(|l| l.starts_with("| ") && l.contains(".md:"))
+            .count(),
+        266
+    );
+
+    let html = std::fs::read_to_string(out.path().join("reference.html")).unwrap();
+    assert_eq!(html.matches("<tr id=").count(), 266);
+    assert!(html.contains("<tr id=\"console-40400004\" data-status=\"404\""));
+    assert!(html.contains("<input id=\"search\""));
+    assert!(html.contains("<option>412</option>"));
+    assert!(html.contains("class=\"finding warning\""));
+    // Self-contained: nothing to fetch.
+    for external in ["http://", "https://", "<link", "src="] {
+        assert!(!html.contains(external), "the page refers to {external}");
+    }
+
+    // A second run changes nothing.
+    let again = xtask_in(&workspace(), &["docs", "--out", out_path]);
+    assert!(again.stdout.contains("unchanged"), "{}", again.stdout);
+}
+
+/// `new` in dry-run, then for real: the code, the line, the exact lines
+/// inserted (and nothing else changed), and `check` still passing.
+fn add(catalog: &str, args: &[&str], code: &str, file: &str, line: usize, inserted: &[&str]) {
+    let dir = catalogs_copy();
+    let path = dir.path().join("catalogs").join(file);
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut argv = vec!["new", catalog];
+    argv.extend_from_slice(args);
+    argv.push("catalogs");
+
+    let mut dry = argv.clone();
+    dry.push("--dry-run");
+    let run = xtask_in(dir.path(), &dry);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let record: Vec<&str> = inserted
+        .iter()
+        .copied()
+        .filter(|l| !l.is_empty() && *l != "---")
+        .collect();
+    assert_eq!(
+        run.stdout,
+        format!(
+            "would add {code} to catalogue `{catalog}` at catalogs/{file}:{line}:\n\n{}\n",
+            record.join("\n")
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "a dry run changes nothing"
+    );
+
+    let run = xtask_in(dir.path(), &argv);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!("added {code} to catalogue `{catalog}` at catalogs/{file}:{line}\n")
+    );
+    let after = std::fs::read_to_string(&path).unwrap();
+    let old: Vec<&str> = before.lines().collect();
+    let new: Vec<&str> = after.lines().collect();
+    // The new file is the old one with exactly `inserted` somewhere.
+    let n = inserted.len();
+    assert_eq!(new.len(), old.len() + n);
+    let at = (0..=old.len())
+        .find(|&k| new[..k] == old[..k] && new[k..k + n] == *inserted && new[k + n..] == old[k..]);
+    assert!(
+        at.is_some(),
+        "the edit inserts exactly {inserted:?}:\n{after}"
+    );
+    assert_eq!(
+        new[line - 1],
+        record[0],
+        "the record starts at the line reported"
+    );
+
+    let check = xtask_in(dir.path(), &["check", "catalogs"]);
+    assert_eq!(check.status, 0, "{}", check.stderr);
+    let explain = xtask_in(
+        dir.path(),
+        &["explain", code, "--catalog", catalog, "catalogs"],
+    );
+    assert_eq!(explain.status, 0);
+    // A record is defined where it starts; a constant on its own line, below its comment.
+    let code_line = new.iter().position(|l| l.contains(code)).unwrap() + 1;
+    let defined = [line, code_line].map(|l| format!("defined at   catalogs/{file}:{l}\n"));
+    assert!(
+        defined.iter().any(|d| explain.stdout.contains(d)),
+        "{}",
+        explain.stdout
+    );
+    assert!(
+        explain.stdout.contains("\n  no findings\n"),
+        "{}",
+        explain.stdout
+    );
+}
+
+#[test]
+fn new_bullet_record_goes_after_the_last_code_of_its_status() {
+    add(
+        "console",
+        &[
+            "--http",
+            "404",
+            "--message",
+            "集群节点已下线",
+            "--name",
+            "ClusterNodeGone",
+        ],
+        "40400016",
+        "console.md",
+        299,
+        &[
+            "- HttpCode: 404",
+            "- ErrorCode: 40400016",
+            "- Name: ClusterNodeGone",
+            "- 中文名称: 集群节点已下线",
+            "",
+            "---",
+            "",
+        ],
+    );
+}
+
+#[test]
+fn new_bullet_record_of_a_new_status_starts_its_sequence_in_its_class_section() {
+    add(
+        "console",
+        &["--http", "503", "--message", "系统维护中"],
+        "50300001",
+        "console.md",
+        341,
+        &[
+            "",
+            "---",
+            "- HttpCode: 503",
+            "- ErrorCode: 50300001",
+            "- 中文名称: 系统维护中",
+        ],
+    );
+}
+
+#[test]
+fn new_record_in_a_fenced_edition_stays_in_its_fence() {
+    add(
+        "console_2",
+        &["--http", "403", "--message", "您没有删除权限"],
+        "40300003",
+        "console.md",
+        472,
+        &[
+            "---",
+            "- HttpCode: 403",
+            "- ErrorCode: 40300003",
+            "- 中文名称: 您没有删除权限",
+            "",
+        ],
+    );
+}
+
+#[test]
+fn new_table_row_goes_into_its_category_section_aligned() {
+    add(
+        "k8s_api",
+        &[
+            "--section",
+            "PodError",
+            "--message",
+            "获取 Pod 日志失败",
+            "--name",
+            "GetPodLogError",
+        ],
+        "2003",
+        "k8s_api.md",
+        47,
+        &["|   2003 | GetPodLogError   | 获取 Pod 日志失败 |"],
+    );
+}
+
+#[test]
+fn new_constant_goes_after_the_highest_code_with_its_comment() {
+    add(
+        "api_switch",
+        &[
+            "--message",
+            "应用配置项已存在",
+            "--name",
+            "CONFIGMAP_KEY_DUPLICATED",
+        ],
+        "10914",
+        "api_switch.md",
+        322,
+        &["", "//应用配置项已存在", "CONFIGMAP_KEY_DUPLICATED = 10914"],
+    );
+}
+
+#[test]
+fn new_refuses_what_would_not_pass_check() {
+    let dir = catalogs_copy();
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &["new", "nope", "--message", "x"],
+            2,
+            "error: there is no catalogue `nope`; catalogues: account, account_2, api_switch, console, console_2, k8s_api\n",
+        ),
+        (
+            &["new", "console", "--message", "x"],
+            2,
+            "error: catalogue `console` gives every record an HTTP status: pass --http\n",
+        ),
+        (
+            &["new", "console", "--http", "302", "--message", "x"],
+            2,
+            "error: catalogue `console` has no section for 3xx statuses; add a heading such as `### 302错误类型` first\n",
+        ),
+        (
+            &[
+                "new",
+                "api_switch",
+                "--http",
+                "404",
+                "--message",
+                "x",
+                "--name",
+                "X",
+            ],
+            2,
+            "error: catalogue `api_switch` has no per-record statuses: every code answers HTTP 500 (leave out --http, or set default-http-status in catalogs.toml)\n",
+        ),
+        (
+            &["new", "api_switch", "--message", "x"],
+            2,
+            "error: every record of catalogue `api_switch` has a name: pass --name\n",
+        ),
+        (
+            &[
+                "new",
+                "api_switch",
+                "--message",
+                "x",
+                "--name",
+                "illegal_parameter",
+            ],
+            2,
+            "error: --name `illegal_parameter` becomes `IllegalParameter`, which code 10001 already uses\n",
+        ),
+        (
+            &["new", "k8s_api", "--message", "x", "--name", "X"],
+            2,
+            "error: catalogue `k8s_api` has several sections; choose one with --section: 1. 基础错误 [BaseError]; 2. Pod 类型错误 [PodError]; 3. Deployment 类型错误 [DeploymentError]; 4. Service 类型错误 [ServiceError]; 5. Terminal 类型错误 [TerminalError]; 9. 其他错误 [OtherError]\n",
+        ),
+    ];
+    for (args, status, stderr) in cases {
+        let mut argv = args.to_vec();
+        argv.push("catalogs");
+        let run = xtask_in(dir.path(), &argv);
+        assert_eq!(
+            (run.status, run.stderr.as_str()),
+            (*status, *stderr),
+            "{args:?}"
+        );
+    }
+    // A catalogue that already has errors is left alone.
+    let path = dir.path().join("catalogs/account.md");
+    let broken = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen("40000002", "40000001", 1);
+    std::fs::write(&path, &broken).unwrap();
+    let run = xtask_in(
+        dir.path(),
+        &[
+            "new",
+            "account",
+            "--http",
+            "400",
+            "--message",
+            "x",
+            "catalogs",
+        ],
+    );
+    assert_eq!(run.status, 1);
+    assert!(run.stderr.starts_with("error: catalogs/account.md has errors; fix them first:\ncatalogs/account.md:10:14: error[duplicate-code]"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+}
