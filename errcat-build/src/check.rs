@@ -162,6 +162,20 @@ fn check_entry(model: &Model, catalog: &Catalog, entry: &Entry, out: &mut Vec<Di
 
     check_category(model, catalog, entry, out);
 
+    if let (Some(code), Some(field)) = (entry.code_value(), entry.code.as_ref())
+        && let Some((_, listed)) = catalog.retired.iter().find(|(retired, _)| *retired == code)
+    {
+        out.push(
+            Diagnostic::new(
+                &lint::RETIRED_CODE,
+                field.span,
+                format!("code {code} is retired and must not be used again"),
+            )
+            .label("retired code")
+            .note_at("it is retired here", *listed),
+        );
+    }
+
     if entry.message.as_ref().is_none_or(|m| m.text.is_empty()) {
         let span = entry.code.as_ref().map_or(entry.span, |c| c.span);
         out.push(

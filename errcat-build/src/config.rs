@@ -12,6 +12,7 @@
 //! default-http-status = 500     # for records without their own status
 //! body = { code = "Code", message = "Message" }
 //! problem-type = "https://errors.example.com/{catalog}/{code}"
+//! retired = [40400003]          # codes withdrawn on purpose: never to be reused
 //! lints = { code-out-of-order = "allow" }
 //! ```
 
@@ -41,6 +42,9 @@ pub struct CatalogConfig {
     pub default_http_status: Option<Setting<u16>>,
     pub body: Option<Setting<(String, String)>>,
     pub problem_type: Option<Setting<String>>,
+    /// Codes withdrawn on purpose: their removal is no break, and no record
+    /// may use them again.
+    pub retired: Vec<Setting<i64>>,
     pub lints: LintLevels,
     /// The whole `[[catalog]]` table.
     pub span: Span,
@@ -174,6 +178,20 @@ impl Reader<'_> {
         }
     }
 
+    fn codes(&mut self, value: &Spanned<DeValue>) -> Vec<Setting<i64>> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.error(
+                value.span(),
+                "`retired` must be an array of codes: [40400003, 40400007]",
+            );
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| self.integer(item, "a retired code", i64::MIN..i64::MAX))
+            .collect()
+    }
+
     fn lints(&mut self, value: &Spanned<DeValue>) -> LintLevels {
         let mut levels = LintLevels::default();
         let DeValue::Table(table) = value.get_ref() else {
@@ -234,6 +252,7 @@ impl Reader<'_> {
         let mut default_http_status = None;
         let mut body = None;
         let mut problem_type = None;
+        let mut retired = Vec::new();
         let mut lints = LintLevels::default();
         for (key, value) in table {
             match key.get_ref().as_ref() {
@@ -255,11 +274,12 @@ impl Reader<'_> {
                 }
                 "body" => body = self.body(value),
                 "problem-type" => problem_type = self.string(value, "`problem-type`"),
+                "retired" => retired = self.codes(value),
                 "lints" => lints = self.lints(value),
                 other => self.error(
                     key.span(),
                     format!(
-                        "unknown key `{other}` in `[[catalog]]`; expected file, part, name, namespace, default-http-status, body, problem-type or lints"
+                        "unknown key `{other}` in `[[catalog]]`; expected file, part, name, namespace, default-http-status, body, problem-type, retired or lints"
                     ),
                 ),
             }
@@ -279,6 +299,7 @@ impl Reader<'_> {
             default_http_status,
             body,
             problem_type,
+            retired,
             lints,
             span,
         })

@@ -123,7 +123,8 @@ impl Diagnostic {
         };
         let level = match self.level {
             Level::Error => annotate_snippets::Level::ERROR,
-            _ => annotate_snippets::Level::WARNING,
+            Level::Warning => annotate_snippets::Level::WARNING,
+            Level::Note | Level::Allow => annotate_snippets::Level::NOTE,
         };
         let source = &sources[self.span.file as usize];
         let (line_text, range) = line_window(source, self.span);

@@ -7,6 +7,8 @@ use std::fmt;
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Level {
     Allow,
+    /// Shown, but neither a warning nor an error.
+    Note,
     Warning,
     Error,
 }
@@ -16,6 +18,7 @@ impl Level {
     pub fn parse(text: &str) -> Option<Level> {
         match text {
             "allow" => Some(Level::Allow),
+            "note" => Some(Level::Note),
             "warn" | "warning" => Some(Level::Warning),
             "error" | "deny" => Some(Level::Error),
             _ => None,
@@ -25,6 +28,7 @@ impl Level {
     pub fn as_str(self) -> &'static str {
         match self {
             Level::Allow => "allow",
+            Level::Note => "note",
             Level::Warning => "warning",
             Level::Error => "error",
         }
@@ -64,6 +68,7 @@ lints! {
     DUPLICATE_CODE = "duplicate-code", Error, true, "a code is defined twice in one catalogue or namespace";
     DUPLICATE_IDENTIFIER = "duplicate-identifier", Error, true, "two records become the same Rust identifier";
     INVALID_IDENTIFIER = "invalid-identifier", Error, true, "a name cannot become a Rust identifier";
+    RETIRED_CODE = "retired-code", Error, false, "a record uses a code catalogs.toml lists as retired";
     MISSING_HTTP_STATUS = "missing-http-status", Error, false, "a record that should carry an HTTP status has none";
     INVALID_HTTP_STATUS = "invalid-http-status", Error, false, "an HTTP status is not 100-599 or not in the file's status reference";
     HTTP_PREFIX_MISMATCH = "http-prefix-mismatch", Error, false, "a code does not start with its HTTP status";

@@ -170,6 +170,9 @@ pub struct Catalog {
     pub body: WireBody,
     /// RFC 9457 problem `type` template (`{catalog}`, `{code}`, `{name}`).
     pub problem_type: Option<String>,
+    /// Codes withdrawn on purpose (catalogs.toml `retired`), with where
+    /// they are listed: no record may use them again.
+    pub retired: Vec<(i64, Span)>,
     pub sections: Vec<Section>,
     pub entries: Vec<Entry>,
 }

@@ -192,6 +192,20 @@ impl Project {
     }
 }
 
+/// Whether a file found in a catalogue folder is read as a catalogue: a
+/// `.md`, `.markdown` or `.txt` file whose name does not start with `.`.
+pub fn is_catalogue_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    !name.starts_with('.')
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
     let entries = fs::read_dir(dir).map_err(|e| LoadError::Io(dir.to_path_buf(), e))?;
     let mut paths = Vec::new();
@@ -210,11 +224,7 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
         }
         if path.is_dir() {
             collect_files(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
-        {
+        } else if is_catalogue_file(&path) {
             out.push(path);
         }
     }
@@ -271,7 +281,7 @@ impl Analysis {
         about.fold((0, 0), |(e, w), d| match d.level {
             Level::Error => (e + 1, w),
             Level::Warning => (e, w + 1),
-            Level::Allow => (e, w),
+            Level::Note | Level::Allow => (e, w),
         })
     }
 
@@ -449,6 +459,9 @@ impl<'a> Analyzer<'a> {
                 problem_type: entry
                     .and_then(|e| e.problem_type.as_ref())
                     .map(|t| t.value.clone()),
+                retired: entry.map_or_else(Vec::new, |e| {
+                    e.retired.iter().map(|r| (r.value, r.span)).collect()
+                }),
                 sections: part.sections,
                 entries: part.entries,
             };

@@ -1,9 +1,11 @@
 //! `cargo xtask …`: errcat's project tasks.
 
 mod check;
+mod diff;
 mod docs;
 mod dump;
 mod explain;
+mod git;
 mod new;
 mod records;
 
@@ -69,6 +71,19 @@ enum Command {
         #[command(flatten)]
         inputs: Inputs,
     },
+    /// Compare the catalogues at a git revision with the working tree,
+    /// record by record: removed codes, changed statuses, renamed variants
+    /// and reused codes are errors (exit 1), like the new tree's own check
+    /// errors.
+    Diff {
+        /// The revision to compare with (`main`, `HEAD~1`, a commit).
+        #[arg(long)]
+        base: String,
+        #[arg(long, value_enum, default_value = "human")]
+        format: diff::Format,
+        #[command(flatten)]
+        inputs: Inputs,
+    },
     /// Everything known about a code (or identifier): catalogue, section,
     /// status, message, where it is defined, findings. Exit status 1 if no
     /// catalogue has it.
@@ -123,6 +138,11 @@ fn main() -> ExitCode {
             };
             new::run(&project, &analysis, &request)
         }),
+        Command::Diff {
+            base,
+            format,
+            inputs,
+        } => input_paths(&inputs).and_then(|paths| diff::run(&paths, &base, format)),
         Command::Explain {
             code,
             catalog,
@@ -143,16 +163,22 @@ fn load(inputs: &Inputs) -> Result<Analysis, String> {
 }
 
 fn load_project(inputs: &Inputs) -> Result<Project, String> {
-    let paths = if inputs.paths.is_empty() {
-        // Run from the workspace root so paths read `catalogs/…`.
+    Project::load(&input_paths(inputs)?).map_err(|e| e.to_string())
+}
+
+/// The paths given, or `catalogs/`: here if there is one, else the
+/// workspace's (entered, so paths read `catalogs/…`).
+fn input_paths(inputs: &Inputs) -> Result<Vec<PathBuf>, String> {
+    if !inputs.paths.is_empty() {
+        return Ok(inputs.paths.clone());
+    }
+    let catalogs = PathBuf::from("catalogs");
+    if !catalogs.is_dir() {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
         std::env::set_current_dir(&root)
             .map_err(|e| format!("cannot enter the workspace root: {e}"))?;
-        vec![PathBuf::from("catalogs")]
-    } else {
-        inputs.paths.clone()
-    };
-    Project::load(&paths).map_err(|e| e.to_string())
+    }
+    Ok(vec![catalogs])
 }
 
 /// Writes to stdout; a closed pipe (`… | head`) just ends the output.

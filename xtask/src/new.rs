@@ -270,7 +270,8 @@ fn group(
     }
 }
 
-/// Every code the new one must not take: its namespace's codes.
+/// Every code the new one must not take: its namespace's codes, used or
+/// retired.
 fn taken(analysis: &Analysis, catalog: &Catalog) -> HashSet<i64> {
     analysis
         .model
@@ -279,7 +280,10 @@ fn taken(analysis: &Analysis, catalog: &Catalog) -> HashSet<i64> {
         .filter(|c| {
             c.name == catalog.name || (c.namespace.is_some() && c.namespace == catalog.namespace)
         })
-        .flat_map(|c| c.entries.iter().filter_map(Entry::code_value))
+        .flat_map(|c| {
+            let used = c.entries.iter().filter_map(Entry::code_value);
+            used.chain(c.retired.iter().map(|(code, _)| *code))
+        })
         .collect()
 }
 

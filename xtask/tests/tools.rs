@@ -454,3 +454,33 @@ fn new_refuses_what_would_not_pass_check() {
     assert!(run.stderr.starts_with("error: catalogs/account.md has errors; fix them first:\ncatalogs/account.md:10:14: error[duplicate-code]"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
 }
+
+#[test]
+fn new_never_hands_out_a_retired_code() {
+    let dir = catalogs_copy();
+    std::fs::write(
+        dir.path().join("catalogs/catalogs.toml"),
+        "[[catalog]]\nfile = \"console.md\"\nretired = [40400016, 40400017]\n",
+    )
+    .unwrap();
+    let run = xtask_in(
+        dir.path(),
+        &[
+            "new",
+            "console",
+            "--http",
+            "404",
+            "--message",
+            "集群节点已下线",
+            "--dry-run",
+            "catalogs",
+        ],
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("would add 40400018 to catalogue `console`"),
+        "{}",
+        run.stdout
+    );
+}

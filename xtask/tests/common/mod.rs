@@ -1,5 +1,8 @@
 //! Running the xtask binary as a user would, for the tests.
 
+// Each test binary uses a part of this module.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

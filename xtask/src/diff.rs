@@ -1,0 +1,515 @@
+//! `cargo xtask diff --base REV`: what changed between the catalogues at a
+//! git revision and the working tree, judged as a contract. Once a code
+//! ships, services and their clients depend on it: removing it, changing
+//! its status or renaming its variant breaks them, as `buf breaking` says
+//! of protobuf.
+
+use std::collections::{BTreeMap, HashSet};
+use std::process::ExitCode;
+
+use errcat_build::lint::{Level, Lint};
+use errcat_build::model::{Catalog, Entry};
+use errcat_build::source::{SourceFile, Span};
+use errcat_build::{Analysis, Diagnostic, Project};
+use serde::Serialize;
+
+use crate::git::Repo;
+use crate::records;
+
+macro_rules! findings {
+    ($($name:ident = $id:literal, $level:ident, $summary:literal;)*) => {
+        $(static $name: Lint = Lint { id: $id, default: Level::$level, fixed: true, summary: $summary };)*
+    };
+}
+
+findings! {
+    CATALOGUE_REMOVED = "catalogue-removed", Error, "a catalogue is gone";
+    CODE_REMOVED = "code-removed", Error, "a code is gone without being retired";
+    HTTP_STATUS_CHANGED = "http-status-changed", Error, "a code answers with another HTTP status";
+    IDENTIFIER_CHANGED = "identifier-changed", Error, "a code's generated variant is renamed";
+    CODE_REUSED = "code-reused", Error, "a code comes back with another meaning";
+    BODY_CHANGED = "body-changed", Error, "the JSON body's field names changed";
+    CATALOGUE_RENAMED = "catalogue-renamed", Warning, "a catalogue's module is renamed";
+    MESSAGE_CHANGED = "message-changed", Warning, "a code's message changed";
+    SECTION_CHANGED = "section-changed", Warning, "a code moved to another section";
+    CODE_ADDED = "code-added", Note, "a new code";
+    CODE_RETIRED = "code-retired", Note, "a retired code is gone, as intended";
+    CATALOGUE_ADDED = "catalogue-added", Note, "a new catalogue";
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+/// One change, located in the old tree, the new one, or both.
+struct Finding {
+    lint: &'static Lint,
+    catalog: String,
+    code: Option<i64>,
+    message: String,
+    old: Option<Span>,
+    new: Option<Span>,
+}
+
+struct Sides<'a> {
+    old: &'a Analysis,
+    new: &'a Analysis,
+}
+
+pub fn run(paths: &[std::path::PathBuf], base: &str, format: Format) -> Result<ExitCode, String> {
+    let repo = Repo::discover()?;
+    let commit = repo.resolve(base)?;
+    let new_project = Project::load(paths).map_err(|e| e.to_string())?;
+    let new = new_project.analyze();
+    let old = repo.project_at(&commit, paths)?.analyze();
+    let findings = compare(&Sides {
+        old: &old,
+        new: &new,
+    });
+
+    let check_errors: Vec<&Diagnostic> = new.diagnostics.iter().filter(|d| d.is_error()).collect();
+    let errors = findings
+        .iter()
+        .filter(|f| f.lint.default == Level::Error)
+        .count();
+    match format {
+        Format::Human => print_human(&old, &new, base, &findings, &check_errors),
+        Format::Json => print_json(&old, &new, base, &commit, &findings, &check_errors)?,
+    }
+    Ok(if errors > 0 || !check_errors.is_empty() {
+        ExitCode::from(crate::FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Pairs each old catalogue with its new self: by name, else (a renamed
+/// file or module) the new catalogue sharing most of its codes.
+fn pair<'a>(sides: &Sides<'a>) -> Vec<(Option<&'a Catalog>, Option<&'a Catalog>)> {
+    let old = &sides.old.model.catalogs;
+    let new = &sides.new.model.catalogs;
+    let mut taken = vec![false; new.len()];
+    let mut pairs: Vec<(Option<&Catalog>, Option<&Catalog>)> = Vec::new();
+    let mut unmatched = Vec::new();
+    for catalog in old {
+        match new.iter().position(|n| n.name == catalog.name) {
+            Some(i) => {
+                taken[i] = true;
+                pairs.push((Some(catalog), Some(&new[i])));
+            }
+            None => unmatched.push(catalog),
+        }
+    }
+    for catalog in unmatched {
+        let codes: HashSet<i64> = catalog
+            .entries
+            .iter()
+            .filter_map(Entry::code_value)
+            .collect();
+        let best = new
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !taken[*i])
+            .map(|(i, n)| {
+                (
+                    i,
+                    n.entries
+                        .iter()
+                        .filter_map(Entry::code_value)
+                        .filter(|c| codes.contains(c))
+                        .count(),
+                )
+            })
+            .filter(|&(_, shared)| shared * 2 > codes.len())
+            .max_by_key(|&(_, shared)| shared);
+        match best {
+            Some((i, _)) => {
+                taken[i] = true;
+                pairs.push((Some(catalog), Some(&new[i])));
+            }
+            None => pairs.push((Some(catalog), None)),
+        }
+    }
+    for (i, catalog) in new.iter().enumerate() {
+        if !taken[i] {
+            pairs.push((None, Some(catalog)));
+        }
+    }
+    pairs
+}
+
+fn compare(sides: &Sides) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (old, new) in pair(sides) {
+        match (old, new) {
+            (Some(old), None) => findings.push(Finding {
+                lint: &CATALOGUE_REMOVED,
+                catalog: old.name.clone(),
+                code: None,
+                message: format!(
+                    "catalogue `{}` was removed with its {} codes",
+                    old.name,
+                    old.entries.len()
+                ),
+                old: old.entries.first().map(|e| e.span),
+                new: None,
+            }),
+            (None, Some(new)) => findings.push(Finding {
+                lint: &CATALOGUE_ADDED,
+                catalog: new.name.clone(),
+                code: None,
+                message: format!(
+                    "catalogue `{}` was added with {} codes",
+                    new.name,
+                    new.entries.len()
+                ),
+                old: None,
+                new: new.entries.first().map(|e| e.span),
+            }),
+            (Some(old), Some(new)) => compare_catalogs(old, new, &mut findings),
+            (None, None) => {}
+        }
+    }
+    // By catalogue, its own findings first, then by code.
+    findings.sort_by(|a, b| (&a.catalog, a.code).cmp(&(&b.catalog, b.code)));
+    findings
+}
+
+fn by_code(catalog: &Catalog) -> BTreeMap<i64, &Entry> {
+    catalog
+        .entries
+        .iter()
+        .filter_map(|e| Some((e.code_value()?, e)))
+        .collect()
+}
+
+fn compare_catalogs(old: &Catalog, new: &Catalog, findings: &mut Vec<Finding>) {
+    let at = |entry: &Entry| entry.code.as_ref().map_or(entry.span, |c| c.span);
+    let finding = |lint: &'static Lint,
+                   code: Option<i64>,
+                   message: String,
+                   old: Option<Span>,
+                   new_span: Option<Span>| Finding {
+        lint,
+        catalog: new.name.clone(),
+        code,
+        message,
+        old,
+        new: new_span,
+    };
+    if old.name != new.name {
+        findings.push(finding(
+            &CATALOGUE_RENAMED,
+            None,
+            format!(
+                "catalogue `{}` is now `{}`: the Rust module errcat::{} becomes errcat::{} (name it in catalogs.toml to keep it)",
+                old.name, new.name, old.name, new.name
+            ),
+            old.entries.first().map(|e| e.span),
+            new.entries.first().map(|e| e.span),
+        ));
+    }
+    if (&old.body.code_field, &old.body.message_field)
+        != (&new.body.code_field, &new.body.message_field)
+    {
+        findings.push(finding(
+            &BODY_CHANGED,
+            None,
+            format!(
+                "the JSON body of `{}` changed from {{\"{}\", \"{}\"}} to {{\"{}\", \"{}\"}}: clients will not read it",
+                new.name, old.body.code_field, old.body.message_field, new.body.code_field, new.body.message_field
+            ),
+            old.body.span.or(old.entries.first().map(|e| e.span)),
+            new.body.span.or(new.entries.first().map(|e| e.span)),
+        ));
+    }
+    let old_codes = by_code(old);
+    let new_codes = by_code(new);
+    let retired: HashSet<i64> = old
+        .retired
+        .iter()
+        .chain(&new.retired)
+        .map(|(code, _)| *code)
+        .collect();
+    for (&code, &before) in &old_codes {
+        let Some(&after) = new_codes.get(&code) else {
+            let retired_here = new
+                .retired
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map(|(_, span)| *span);
+            findings.push(match retired_here {
+                Some(listed) => finding(
+                    &CODE_RETIRED,
+                    Some(code),
+                    format!("code {code} was retired from catalogue `{}`", new.name),
+                    Some(at(before)),
+                    Some(listed),
+                ),
+                None => finding(
+                    &CODE_REMOVED,
+                    Some(code),
+                    format!(
+                        "code {code} was removed from catalogue `{}`; clients that know it break (list it under `retired` in catalogs.toml to withdraw it on purpose)",
+                        new.name
+                    ),
+                    Some(at(before)),
+                    new.entries.first().map(|e| e.span),
+                ),
+            });
+            continue;
+        };
+        let (old_status, new_status) = (
+            records::http_status(old, before),
+            records::http_status(new, after),
+        );
+        if old_status != new_status {
+            let span = after.http_status.as_ref().map_or(at(after), |s| s.span);
+            findings.push(finding(
+                &HTTP_STATUS_CHANGED,
+                Some(code),
+                format!("code {code} now answers HTTP {new_status} instead of {old_status}"),
+                Some(before.http_status.as_ref().map_or(at(before), |s| s.span)),
+                Some(span),
+            ));
+        }
+        let (old_variant, new_variant) = (records::variant(before), records::variant(after));
+        let (old_message, new_message) = (before.message_text(), after.message_text());
+        let renamed = old_variant != new_variant;
+        let reworded = old_message != new_message;
+        let message_span = |e: &Entry| e.message.as_ref().map_or(at(e), |m| m.span);
+        if renamed && reworded {
+            findings.push(finding(
+                &CODE_REUSED,
+                Some(code),
+                format!(
+                    "code {code} now means something else: `{new_variant}` ({}) instead of `{old_variant}` ({})",
+                    new_message.unwrap_or("no message"),
+                    old_message.unwrap_or("no message")
+                ),
+                Some(at(before)),
+                Some(at(after)),
+            ));
+        } else if renamed {
+            let span = |e: &Entry| e.name.as_ref().map_or(at(e), |n| n.span);
+            findings.push(finding(
+                &IDENTIFIER_CHANGED,
+                Some(code),
+                format!(
+                    "the variant of code {code} is renamed from `{old_variant}` to `{new_variant}`"
+                ),
+                Some(span(before)),
+                Some(span(after)),
+            ));
+        } else if reworded {
+            findings.push(finding(
+                &MESSAGE_CHANGED,
+                Some(code),
+                format!(
+                    "the message of code {code} changed from `{}` to `{}`",
+                    old_message.unwrap_or(""),
+                    new_message.unwrap_or("")
+                ),
+                Some(message_span(before)),
+                Some(message_span(after)),
+            ));
+        }
+        let section =
+            |catalog: &Catalog, e: &Entry| catalog.section(e).map(|s| s.title.text.clone());
+        let (old_section, new_section) = (section(old, before), section(new, after));
+        if old_section != new_section {
+            findings.push(finding(
+                &SECTION_CHANGED,
+                Some(code),
+                format!(
+                    "code {code} moved from section `{}` to `{}`",
+                    old_section.as_deref().unwrap_or("(none)"),
+                    new_section.as_deref().unwrap_or("(none)")
+                ),
+                Some(at(before)),
+                Some(at(after)),
+            ));
+        }
+    }
+    for (&code, &after) in &new_codes {
+        if old_codes.contains_key(&code) {
+            continue;
+        }
+        if retired.contains(&code) {
+            findings.push(finding(
+                &CODE_REUSED,
+                Some(code),
+                format!("code {code} was retired and is used again"),
+                old.retired
+                    .iter()
+                    .find(|(c, _)| *c == code)
+                    .map(|(_, span)| *span),
+                Some(at(after)),
+            ));
+        } else {
+            findings.push(finding(
+                &CODE_ADDED,
+                Some(code),
+                format!("code {code} was added to catalogue `{}`", new.name),
+                None,
+                Some(at(after)),
+            ));
+        }
+    }
+}
+
+/// New-tree sources, then old-tree sources shown as `path@REV`; old spans
+/// are moved to the ids the old files get here.
+struct Combined {
+    sources: Vec<SourceFile>,
+    offset: u32,
+}
+
+impl Combined {
+    fn new(old: &Analysis, new: &Analysis, base: &str) -> Self {
+        let offset = new.model.sources.len() as u32;
+        let mut sources = new.model.sources.clone();
+        for source in &old.model.sources {
+            sources.push(SourceFile::new(
+                offset + source.id(),
+                format!("{}@{base}", source.path()),
+                source.text().to_string(),
+            ));
+        }
+        Combined { sources, offset }
+    }
+
+    fn old(&self, span: Span) -> Span {
+        Span {
+            file: span.file + self.offset,
+            ..span
+        }
+    }
+
+    fn diagnostic(&self, finding: &Finding) -> Diagnostic {
+        let old = finding.old.map(|s| self.old(s));
+        let (primary, other, note) = match (finding.new, old) {
+            (Some(new), old) => (new, old, "before"),
+            (None, Some(old)) => (old, None, ""),
+            (None, None) => unreachable!("a finding has a place"),
+        };
+        let mut diagnostic = Diagnostic::new(finding.lint, primary, finding.message.clone());
+        diagnostic.level = finding.lint.default;
+        if let Some(other) = other {
+            diagnostic = diagnostic.note_at(note, other);
+        }
+        diagnostic
+    }
+}
+
+fn print_human(
+    old: &Analysis,
+    new: &Analysis,
+    base: &str,
+    findings: &[Finding],
+    check_errors: &[&Diagnostic],
+) {
+    let combined = Combined::new(old, new, base);
+    let mut out = String::new();
+    for diagnostic in check_errors {
+        out.push_str(&diagnostic.render(&new.model.sources, crate::color()));
+        out.push('\n');
+    }
+    for finding in findings {
+        out.push_str(
+            &combined
+                .diagnostic(finding)
+                .render(&combined.sources, crate::color()),
+        );
+        out.push('\n');
+    }
+    let count = |level: Level| findings.iter().filter(|f| f.lint.default == level).count();
+    let summary = format!(
+        "against {base}: {} breaking change{}, {} warning{}, {} note{}; the new tree has {} check error{}\n",
+        count(Level::Error),
+        plural(count(Level::Error)),
+        count(Level::Warning),
+        plural(count(Level::Warning)),
+        count(Level::Note),
+        plural(count(Level::Note)),
+        check_errors.len(),
+        plural(check_errors.len()),
+    );
+    eprint!("{out}");
+    crate::print_out(&summary);
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    base: &'a str,
+    commit: &'a str,
+    findings: Vec<JsonFinding<'a>>,
+    /// The new tree's own check errors.
+    check: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    id: &'static str,
+    level: Level,
+    catalog: &'a str,
+    code: Option<i64>,
+    message: &'a str,
+    old: Option<Location<'a>>,
+    new: Option<Location<'a>>,
+}
+
+#[derive(Serialize)]
+struct Location<'a> {
+    path: String,
+    /// The revision, for a place in the old tree.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rev: Option<&'a str>,
+    line: u32,
+}
+
+fn print_json<'a>(
+    old: &'a Analysis,
+    new: &'a Analysis,
+    base: &'a str,
+    commit: &'a str,
+    findings: &'a [Finding],
+    check_errors: &[&Diagnostic],
+) -> Result<(), String> {
+    let location = |analysis: &Analysis, rev: Option<&'a str>, span: Option<Span>| {
+        span.map(|s| Location {
+            path: analysis.model.source(s.file).path().to_string(),
+            rev,
+            line: s.line,
+        })
+    };
+    let json = Json {
+        base,
+        commit,
+        findings: findings
+            .iter()
+            .map(|f| JsonFinding {
+                id: f.lint.id,
+                level: f.lint.default,
+                catalog: &f.catalog,
+                code: f.code,
+                message: &f.message,
+                old: location(old, Some(base), f.old),
+                new: location(new, None, f.new),
+            })
+            .collect(),
+        check: check_errors
+            .iter()
+            .map(|d| d.one_line(&new.model.sources))
+            .collect(),
+    };
+    let text = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
+    crate::print_out(&format!("{text}\n"));
+    Ok(())
+}
