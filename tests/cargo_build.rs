@@ -1,6 +1,6 @@
-//! A crate that compiles a catalogue in its build.rs, as a service team
-//! would: `cargo build` picks up an appended record, and fails on a taken
-//! code with the new record's place and the first definition's.
+//! Crates that compile catalogues in their build.rs, as a service team's
+//! would, built with cargo: an appended record appears, a taken code fails
+//! the build with both places, and hostile text comes out byte for byte.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -15,41 +15,57 @@ fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn service_crate(dir: &Path) {
-    let root = workspace();
-    let manifest = format!(
-        "[package]\nname = \"service\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [dependencies]\nerrcat = {{ path = {root:?} }}\n\n\
-         [build-dependencies]\nerrcat-build = {{ path = {build:?} }}\n\n[workspace]\n",
-        root = root.display().to_string(),
-        build = root.join("errcat-build").display().to_string(),
-    );
-    fs::write(dir.join("Cargo.toml"), manifest).unwrap();
-    fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-    fs::write(
-        dir.join("build.rs"),
-        "fn main() {\n    errcat_build::Builder::new(\"catalogs\").compile_or_exit();\n}\n",
-    )
-    .unwrap();
-    fs::create_dir_all(dir.join("src")).unwrap();
-    fs::create_dir_all(dir.join("catalogs")).unwrap();
-    fs::copy(
-        root.join("catalogs/console.md"),
-        dir.join("catalogs/console.md"),
-    )
-    .unwrap();
+/// A throwaway crate depending on errcat and errcat-build by path.
+struct ServiceCrate {
+    dir: tempfile::TempDir,
 }
 
-fn cargo_build(dir: &Path) -> Output {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    Command::new(cargo)
-        .args(["build", "--offline", "--quiet"])
-        .current_dir(dir)
-        // Shared across runs so only the first one compiles the dependencies.
-        .env("CARGO_TARGET_DIR", workspace().join("target/e2e"))
-        .env("CARGO_TERM_COLOR", "never")
-        .output()
-        .expect("cargo runs")
+impl ServiceCrate {
+    fn new(catalogs: &[(&str, &Path)]) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let root = workspace();
+        let manifest = format!(
+            "[package]\nname = \"service\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\nerrcat = {{ path = {root:?} }}\n\n\
+             [build-dependencies]\nerrcat-build = {{ path = {build:?} }}\n\n[workspace]\n",
+            root = root.display().to_string(),
+            build = root.join("errcat-build").display().to_string(),
+        );
+        fs::write(dir.path().join("Cargo.toml"), manifest).unwrap();
+        fs::copy(root.join("Cargo.lock"), dir.path().join("Cargo.lock")).unwrap();
+        fs::write(
+            dir.path().join("build.rs"),
+            "fn main() {\n    errcat_build::Builder::new(\"catalogs\").compile_or_exit();\n}\n",
+        )
+        .unwrap();
+        fs::create_dir_all(dir.path().join("src")).unwrap();
+        fs::create_dir_all(dir.path().join("catalogs")).unwrap();
+        for (name, source) in catalogs {
+            fs::copy(source, dir.path().join("catalogs").join(name)).unwrap();
+        }
+        ServiceCrate { dir }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn write(&self, path: &str, text: &str) {
+        fs::write(self.path().join(path), text).unwrap();
+    }
+
+    fn cargo(&self, args: &[&str]) -> Output {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+        Command::new(cargo)
+            .args(args)
+            .args(["--offline", "--quiet"])
+            .current_dir(self.path())
+            // Shared across runs so only the first one compiles the dependencies.
+            .env("CARGO_TARGET_DIR", workspace().join("target/e2e"))
+            .env("CARGO_TERM_COLOR", "never")
+            .output()
+            .expect("cargo runs")
+    }
 }
 
 fn append(path: &Path, text: &str) -> u32 {
@@ -62,20 +78,17 @@ fn append(path: &Path, text: &str) -> u32 {
 
 #[test]
 fn cargo_build_follows_catalogue_edits() {
-    let dir = tempfile::tempdir().unwrap();
-    let dir = dir.path();
-    service_crate(dir);
-    let catalogue = dir.join("catalogs/console.md");
+    let service = ServiceCrate::new(&[("console.md", &workspace().join("catalogs/console.md"))]);
+    let catalogue = service.path().join("catalogs/console.md");
 
     // The new record becomes a variant the service can name.
     append(&catalogue, RECORD_FRESH);
-    fs::write(
-        dir.join("src/lib.rs"),
+    service.write(
+        "src/lib.rs",
         "include!(concat!(env!(\"OUT_DIR\"), \"/errcat.rs\"));\n\n\
          pub fn newest() -> console::Code {\n    console::Code::E50000007\n}\n",
-    )
-    .unwrap();
-    let output = cargo_build(dir);
+    );
+    let output = service.cargo(&["build"]);
     assert!(
         output.status.success(),
         "{}",
@@ -84,7 +97,7 @@ fn cargo_build_follows_catalogue_edits() {
 
     // A taken code fails the build, naming both places.
     let line = append(&catalogue, RECORD_TAKEN);
-    let output = cargo_build(dir);
+    let output = service.cargo(&["build"]);
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -102,4 +115,96 @@ fn cargo_build_follows_catalogue_edits() {
         "{stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+/// The messages of tests/fixtures/hostile/hostile.md, as written there.
+const HOSTILE: &[(&str, &str)] = &[
+    (
+        "type",
+        "\"quoted\" and \\backslash and \\n stays two characters",
+    ),
+    (
+        "r#match",
+        "*/ closes a comment /* opens one \"# ends a raw string",
+    ),
+    (
+        "user.name-taken",
+        "#[doc = \"attr\"] } brace { fn main() {}",
+    ),
+    (
+        "E40000004",
+        "</script><script>alert(1)</script> & <b>bold</b>",
+    ),
+    (
+        "E40000005",
+        "**not bold** _not em_ [not a link](http://example.com) `not code`",
+    ),
+    (
+        "E40000006",
+        "zero\u{200b}width and rtl \u{202e}override\u{202c} end",
+    ),
+];
+
+#[test]
+fn hostile_text_compiles_to_its_exact_bytes_and_plain_docs() {
+    let service = ServiceCrate::new(&[(
+        "hostile.md",
+        &workspace().join("tests/fixtures/hostile/hostile.md"),
+    )]);
+    service.write(
+        "src/main.rs",
+        "include!(concat!(env!(\"OUT_DIR\"), \"/errcat.rs\"));\n\n\
+         fn main() {\n    for code in hostile::Code::ALL {\n        println!(\"{:?} {:?} {:?}\", code, code.name(), code.message());\n    }\n}\n",
+    );
+    let output = service.cargo(&["run"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let expected: Vec<String> = HOSTILE
+        .iter()
+        .map(|(name, message)| {
+            let variant = match *name {
+                "type" => "Type",
+                "r#match" => "RMatch",
+                "user.name-taken" => "UserNameTaken",
+                other => other,
+            };
+            format!("{variant} {name:?} {message:?}")
+        })
+        .collect();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout.lines().collect::<Vec<_>>(), expected);
+
+    // rustdoc shows each message as text: no live markup, no script, no
+    // reordering control character.
+    let output = service.cargo(&["doc", "--no-deps"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let page = workspace().join("target/e2e/doc/service/hostile/enum.Code.html");
+    let html = fs::read_to_string(page).unwrap();
+    for escaped in [
+        "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;",
+        "**not bold** _not em_ [not a link](http://example.com) `not code`",
+        "*/ closes a comment /* opens one",
+        "rtl &lt;U+202E&gt;override&lt;U+202C&gt; end",
+    ] {
+        assert!(html.contains(escaped), "the docs show {escaped:?}");
+    }
+    assert!(
+        !html.contains("<script>alert"),
+        "no script gets into the docs"
+    );
+    assert!(
+        !html.contains("<strong>not bold"),
+        "markdown in a message is not rendered"
+    );
+    assert!(
+        !html.contains('\u{202e}'),
+        "no direction override reaches the page"
+    );
 }

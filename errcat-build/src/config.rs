@@ -13,6 +13,7 @@
 //! body = { code = "Code", message = "Message" }
 //! problem-type = "https://errors.example.com/{catalog}/{code}"
 //! retired = [40400003]          # codes withdrawn on purpose: never to be reused
+//! encoding = "gbk"              # the file's encoding, if not UTF-8
 //! lints = { code-out-of-order = "allow" }
 //! ```
 
@@ -42,6 +43,8 @@ pub struct CatalogConfig {
     pub default_http_status: Option<Setting<u16>>,
     pub body: Option<Setting<(String, String)>>,
     pub problem_type: Option<Setting<String>>,
+    /// The file's encoding, if not UTF-8 (`gbk`).
+    pub encoding: Option<Setting<String>>,
     /// Codes withdrawn on purpose: their removal is no break, and no record
     /// may use them again.
     pub retired: Vec<Setting<i64>>,
@@ -253,6 +256,7 @@ impl Reader<'_> {
         let mut body = None;
         let mut problem_type = None;
         let mut retired = Vec::new();
+        let mut encoding = None;
         let mut lints = LintLevels::default();
         for (key, value) in table {
             match key.get_ref().as_ref() {
@@ -275,11 +279,12 @@ impl Reader<'_> {
                 "body" => body = self.body(value),
                 "problem-type" => problem_type = self.string(value, "`problem-type`"),
                 "retired" => retired = self.codes(value),
+                "encoding" => encoding = self.string(value, "`encoding`"),
                 "lints" => lints = self.lints(value),
                 other => self.error(
                     key.span(),
                     format!(
-                        "unknown key `{other}` in `[[catalog]]`; expected file, part, name, namespace, default-http-status, body, problem-type, retired or lints"
+                        "unknown key `{other}` in `[[catalog]]`; expected file, part, name, namespace, default-http-status, body, problem-type, retired, encoding or lints"
                     ),
                 ),
             }
@@ -299,6 +304,7 @@ impl Reader<'_> {
             default_http_status,
             body,
             problem_type,
+            encoding,
             retired,
             lints,
             span,

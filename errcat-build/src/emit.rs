@@ -647,10 +647,16 @@ fn code_span(text: &str) -> String {
 }
 
 /// Escapes text so rustdoc shows it literally: every ASCII punctuation
-/// character that markdown or HTML could read as markup gets a backslash.
+/// character that markdown or HTML could read as markup gets a backslash,
+/// and a text-direction control (which rustc rejects in comments, and which
+/// would reorder what a reader sees) is shown as `<U+202E>`.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            out.push_str(&format!("\\<U+{:04X}\\>", u32::from(c)));
+            continue;
+        }
         if matches!(
             c,
             '\\' | '`'

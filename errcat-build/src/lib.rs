@@ -17,6 +17,9 @@ pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod emit;
+pub mod encoding;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod lint;
 pub mod model;
 pub mod naming;

@@ -62,6 +62,8 @@ macro_rules! lints {
 
 lints! {
     INVALID_UTF8 = "invalid-utf8", Error, true, "the file is not valid UTF-8";
+    INVALID_ENCODING = "invalid-encoding", Error, true, "the file is not valid in the encoding catalogs.toml sets";
+    NON_UTF8 = "non-utf8", Warning, false, "a file is read in an encoding other than UTF-8";
     INVALID_CONFIG = "invalid-config", Error, true, "catalogs.toml is malformed or names something that does not exist";
     MISSING_CODE = "missing-code", Error, true, "a record has no error code";
     INVALID_CODE = "invalid-code", Error, true, "an error code is not a number or does not fit the code type";

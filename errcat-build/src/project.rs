@@ -7,8 +7,9 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use crate::check;
-use crate::config::{self, CatalogConfig, Config};
+use crate::config::{self, CatalogConfig, Config, Setting};
 use crate::diagnostic::{self, Diagnostic};
+use crate::encoding::{self, Unusable};
 use crate::lint::{self, Level};
 use crate::model::{Catalog, Entry, FileFacts, Model, RecordFormat, WireBody};
 use crate::naming;
@@ -51,8 +52,9 @@ pub struct Project {
 #[derive(Debug, Clone)]
 struct CatalogFile {
     file: FileId,
-    /// Offset of the first byte that is not UTF-8.
-    invalid_utf8: Option<usize>,
+    /// Offset of the first byte that is not UTF-8, and the bytes, to be
+    /// read in another encoding.
+    invalid_utf8: Option<(usize, Vec<u8>)>,
 }
 
 #[derive(Debug, Clone)]
@@ -136,10 +138,7 @@ impl Project {
     /// Adds a catalogue file from memory.
     pub fn add_file(&mut self, path: &str, bytes: Vec<u8>) {
         let id = self.sources.len() as FileId;
-        let (source, invalid_utf8) = match SourceFile::decode(id, path, bytes) {
-            Ok(source) => (source, None),
-            Err((lossy, offset)) => (lossy, Some(offset)),
-        };
+        let (source, invalid_utf8) = decode(id, path, bytes);
         self.sources.push(source);
         self.catalogs.push(CatalogFile {
             file: id,
@@ -155,10 +154,7 @@ impl Project {
             return false;
         };
         let id = index as FileId;
-        let (source, invalid_utf8) = match SourceFile::decode(id, path, bytes) {
-            Ok(source) => (source, None),
-            Err((lossy, offset)) => (lossy, Some(offset)),
-        };
+        let (source, invalid_utf8) = decode(id, path, bytes);
         self.sources[index] = source;
         if let Some(file) = self.catalogs.iter_mut().find(|c| c.file == id) {
             file.invalid_utf8 = invalid_utf8;
@@ -204,6 +200,15 @@ pub fn is_catalogue_file(path: &Path) -> bool {
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// The file as UTF-8, or decoded lossily with the first bad byte's offset
+/// and the bytes kept for another encoding.
+fn decode(id: FileId, path: &str, bytes: Vec<u8>) -> (SourceFile, Option<(usize, Vec<u8>)>) {
+    match SourceFile::decode(id, path, bytes) {
+        Ok(source) => (source, None),
+        Err(not_utf8) => (not_utf8.lossy, Some((not_utf8.offset, not_utf8.bytes))),
+    }
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
@@ -389,23 +394,134 @@ impl<'a> Analyzer<'a> {
         Some((config, position))
     }
 
-    fn read_file(&mut self, input: &CatalogFile) {
-        let source = &self.project.sources[input.file as usize];
-        if let Some(offset) = input.invalid_utf8 {
-            let byte_end = source.text()[offset..]
-                .chars()
-                .next()
-                .map_or(offset, |c| offset + c.len_utf8());
+    /// The `encoding` catalogs.toml sets for a file, if any; the entry
+    /// that sets it counts as used (it is about the file, not a part).
+    fn configured_encoding(&mut self, file: FileId) -> Option<Setting<String>> {
+        let config = self.config_of[file as usize]?;
+        let dir = &self.project.configs[config].dir;
+        let path = normalize(self.project.sources[file as usize].path());
+        let index = self.configs[config]
+            .catalogs
+            .iter()
+            .position(|entry| entry.encoding.is_some() && join(dir, &entry.file.value) == path)?;
+        self.used[config][index] = true;
+        self.configs[config].catalogs[index].encoding.clone()
+    }
+
+    /// The file's text: UTF-8, or decoded in the encoding catalogs.toml
+    /// names or the one it is recognised in, with a `non-utf8` warning.
+    /// `None` when it cannot be read (a finding says why).
+    fn decode(&mut self, input: &CatalogFile) -> Option<SourceFile> {
+        let original = &self.project.sources[input.file as usize];
+        let bytes = input
+            .invalid_utf8
+            .as_ref()
+            .map_or(original.text().as_bytes(), |(_, bytes)| bytes.as_slice());
+        if let Some(label) = self.configured_encoding(input.file) {
+            let finding = match encoding::decode_as(&label.value, bytes) {
+                Ok(decoded) => {
+                    let source = SourceFile::new(input.file, original.path(), decoded.text);
+                    if decoded.encoding != "UTF-8" {
+                        self.diagnostics.push(
+                            Diagnostic::new(
+                                &lint::NON_UTF8,
+                                source.span(0..0),
+                                format!("read as {}, as catalogs.toml says", decoded.encoding),
+                            )
+                            .note_at("the encoding is set here", label.span)
+                            .note("saved as UTF-8, the file would need no setting"),
+                        );
+                    }
+                    return Some(source);
+                }
+                Err(Unusable::UnknownLabel) => Diagnostic::new(
+                    &lint::INVALID_CONFIG,
+                    label.span,
+                    format!(
+                        "`{}` is not the name of an encoding (try `gbk`, `gb18030`, `big5`, `shift_jis`)",
+                        label.value
+                    ),
+                ),
+                Err(Unusable::Unsupported) => Diagnostic::new(
+                    &lint::INVALID_CONFIG,
+                    label.span,
+                    format!(
+                        "this errcat-build reads UTF-8 only; build it with its `encodings` feature to read `{}`",
+                        label.value
+                    ),
+                ),
+                Err(Unusable::Invalid(offset)) => {
+                    // The lossy text matches the bytes up to the first
+                    // byte that is not UTF-8; past it, point at the start.
+                    let at =
+                        if offset <= input.invalid_utf8.as_ref().map_or(usize::MAX, |(o, _)| *o) {
+                            offset
+                        } else {
+                            0
+                        };
+                    Diagnostic::new(
+                        &lint::INVALID_ENCODING,
+                        original.span(at..at),
+                        format!(
+                            "the file is not valid {}, the encoding catalogs.toml sets for it",
+                            label.value
+                        ),
+                    )
+                    .note_at("the encoding is set here", label.span)
+                }
+            };
+            self.diagnostics.push(finding);
+            return None;
+        }
+        let Some((offset, _)) = &input.invalid_utf8 else {
+            return Some(original.clone());
+        };
+        let offset = *offset;
+        if let Some(decoded) = encoding::detect(bytes) {
+            let line = original.line_column(offset).0;
+            let source = SourceFile::new(input.file, original.path(), decoded.text);
+            let line_start = source.line_range(line).start;
             self.diagnostics.push(
                 Diagnostic::new(
-                    &lint::INVALID_UTF8,
-                    source.span(offset..byte_end),
-                    "the file is not valid UTF-8; catalogues must be saved as UTF-8",
+                    &lint::NON_UTF8,
+                    source.span(line_start..line_start),
+                    format!(
+                        "the file is not UTF-8: read as {}, the encoding it decodes in",
+                        decoded.encoding
+                    ),
                 )
-                .label("first byte that is not UTF-8"),
+                .label("first line that is not UTF-8")
+                .note(format!(
+                    "convert the file to UTF-8, or set `encoding = \"{}\"` for it in catalogs.toml",
+                    decoded.encoding.to_lowercase()
+                )),
             );
-            return;
+            return Some(source);
         }
+        let byte_end = original.text()[offset..]
+            .chars()
+            .next()
+            .map_or(offset, |c| offset + c.len_utf8());
+        let mut finding = Diagnostic::new(
+            &lint::INVALID_UTF8,
+            original.span(offset..byte_end),
+            "the file is not valid UTF-8; catalogues must be saved as UTF-8",
+        )
+        .label("first byte that is not UTF-8");
+        if cfg!(not(feature = "encodings")) {
+            finding = finding
+                .note("errcat-build reads other encodings (GBK, …) with its `encodings` feature");
+        }
+        self.diagnostics.push(finding);
+        None
+    }
+
+    fn read_file(&mut self, input: &CatalogFile) {
+        let Some(source) = self.decode(input) else {
+            return;
+        };
+        self.model.sources[input.file as usize] = source;
+        let source = &self.model.sources[input.file as usize];
         let parsed = parse::parse_file(source);
         self.diagnostics.extend(parsed.diagnostics);
         let file_body = parsed.facts.body.clone();

@@ -64,7 +64,8 @@ pub struct CodeBlock {
     pub info: String,
     /// Each content line's range in the file, without its terminator.
     pub lines: Vec<Range<usize>>,
-    /// Content as the markdown parser saw it (container indentation removed).
+    /// Content with container indentation removed: the source stretches
+    /// the markdown parser reported, copied.
     content: String,
     map: OffsetMap,
 }
@@ -94,8 +95,8 @@ struct OffsetMap {
 struct Segment {
     inner: usize,
     outer: usize,
-    /// Length of the stretch in the file; differs from the inner length only
-    /// where the parser rewrote text (tabs expanded to spaces).
+    /// Length of the stretch in the file (the same as in the inner text,
+    /// which is copied from it).
     outer_len: usize,
 }
 
@@ -123,6 +124,33 @@ impl OffsetMap {
             outer: outer.start,
             outer_len: outer.len(),
         });
+    }
+
+    /// Maps `range` of the text `parent` maps, copied to `inner_start` of
+    /// this map's text: one segment per stretch of the parent's, so a gap in
+    /// the file (a `\r` the parser skipped) stays a gap.
+    fn push_through(&mut self, inner_start: usize, parent: &OffsetMap, range: Range<usize>) {
+        let mut at = range.start;
+        while at < range.end {
+            let index = parent
+                .segments
+                .partition_point(|s| s.inner <= at)
+                .saturating_sub(1);
+            let Some(segment) = parent.segments.get(index) else {
+                return;
+            };
+            let segment_end = segment.inner + segment.outer_len;
+            let end = range.end.min(segment_end);
+            if end <= at {
+                // Past the parent's last stretch: map what is left to its end.
+                let outer = segment.outer + segment.outer_len;
+                self.push(inner_start + (at - range.start), outer..outer);
+                return;
+            }
+            let outer = segment.outer + (at - segment.inner);
+            self.push(inner_start + (at - range.start), outer..outer + (end - at));
+            at = end;
+        }
     }
 
     fn outer(&self, inner: usize) -> usize {
@@ -191,10 +219,14 @@ fn read_mapped(text: &str, map: &OffsetMap) -> Vec<Block> {
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
         if let Some(builder) = code.as_mut() {
             match event {
-                Event::Text(chunk) => {
+                // The text the parser hands out may differ from the source
+                // (a `\r` left out, a tab turned into spaces); the source
+                // stretch it stands for is copied instead, so every offset
+                // in the block maps back exactly.
+                Event::Text(_) => {
                     let inner_start = builder.content.len();
-                    builder.content.push_str(&chunk);
-                    builder.map.push(inner_start, map.outer_range(range));
+                    builder.content.push_str(&text[range.clone()]);
+                    builder.map.push_through(inner_start, map, range);
                 }
                 Event::End(TagEnd::CodeBlock) => {
                     let builder = code.take().expect("inside a code block");
@@ -553,6 +585,25 @@ mod tests {
             unreachable!()
         };
         assert_eq!(f.line_column(content.start), (12, 5));
+    }
+
+    #[test]
+    fn a_fence_in_a_fence_maps_through_skipped_carriage_returns() {
+        // The inner fence's content spans a `\r` the outer parse skipped.
+        let f = file("```\n```o\n?\r\n- 帐\n```\n```\n");
+        let BlockKind::Code(outer) = &read(&f)[0].kind else {
+            unreachable!()
+        };
+        let inner = outer.read_markdown();
+        let BlockKind::Code(fence) = &inner[0].kind else {
+            unreachable!()
+        };
+        let items = fence.read_markdown();
+        let BlockKind::ListItem { content, .. } = &items[1].kind else {
+            panic!("expected a list item, got {:?}", items[1].kind)
+        };
+        assert_eq!(f.slice(content.clone()), "帐");
+        assert_eq!(f.line_column(content.start), (4, 3));
     }
 
     #[test]

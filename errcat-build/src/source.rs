@@ -33,6 +33,17 @@ pub struct SourceFile {
     line_starts: Vec<usize>,
 }
 
+/// Bytes that are not UTF-8.
+#[derive(Debug, Clone)]
+pub struct NotUtf8 {
+    /// The file decoded lossily, to show its lines.
+    pub lossy: SourceFile,
+    /// Offset of the first byte that is not UTF-8.
+    pub offset: usize,
+    /// The bytes, to be read in another encoding.
+    pub bytes: Vec<u8>,
+}
+
 const BOM: &str = "\u{feff}";
 
 impl SourceFile {
@@ -49,20 +60,19 @@ impl SourceFile {
 
     /// Decodes UTF-8 bytes. A UTF-8 byte-order mark is kept in the text (so
     /// offsets stay those of the file) and skipped by [`SourceFile::body_start`].
-    /// Bytes that are not UTF-8 give the file decoded lossily (to show the
-    /// bad line) and the offset of the first bad byte.
-    pub fn decode(
-        id: FileId,
-        path: impl Into<String>,
-        bytes: Vec<u8>,
-    ) -> Result<Self, (Self, usize)> {
+    pub fn decode(id: FileId, path: impl Into<String>, bytes: Vec<u8>) -> Result<Self, NotUtf8> {
         match String::from_utf8(bytes) {
             Ok(text) => Ok(SourceFile::new(id, path, text)),
-            Err(err) => {
+            Err(error) => {
                 // The lossy text equals the bytes up to the first bad one.
-                let offset = err.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
-                Err((SourceFile::new(id, path, text), offset))
+                let offset = error.utf8_error().valid_up_to();
+                let bytes = error.into_bytes();
+                let lossy = String::from_utf8_lossy(&bytes).into_owned();
+                Err(NotUtf8 {
+                    lossy: SourceFile::new(id, path, lossy),
+                    offset,
+                    bytes,
+                })
             }
         }
     }
@@ -168,8 +178,10 @@ mod tests {
     #[test]
     fn invalid_utf8_reports_the_first_bad_byte() {
         let bytes = b"ok line\n\xe4\xb8\xad\xff bad\nlast".to_vec();
-        let (lossy, offset) = SourceFile::decode(0, "a.md", bytes).unwrap_err();
+        let error = SourceFile::decode(0, "a.md", bytes.clone()).unwrap_err();
+        let (lossy, offset) = (&error.lossy, error.offset);
         assert_eq!(offset, 11);
+        assert_eq!(error.bytes, bytes);
         assert_eq!(lossy.line_column(offset), (2, 2));
         assert_eq!(lossy.slice(lossy.line_range(2)), "中\u{fffd} bad");
     }

@@ -392,3 +392,19 @@ fn a_json_example_sets_the_wire_body() {
         ("errno", "errmsg")
     );
 }
+
+#[test]
+fn two_builds_of_the_same_catalogues_write_the_same_bytes() {
+    let first = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let build = |out: &std::path::Path| {
+        Builder::new("../catalogs")
+            .out_dir(out)
+            .cargo_directives(false)
+            .run()
+            .expect("the seeds build")
+            .path
+    };
+    let (a, b) = (build(first.path()), build(second.path()));
+    assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+}

@@ -150,6 +150,16 @@ const FIXTURES: &[(&str, i32, &[&str])] = &[
     ),
     ("layouts", 0, &[]),
     (
+        "invalid-identifier",
+        1,
+        &[
+            "invalid-identifier.md:3:9: error[invalid-identifier]: this name cannot become a Rust identifier: `Self` becomes `Self`, a Rust keyword",
+            "invalid-identifier.md:8:9: error[invalid-identifier]: this name cannot become a Rust identifier: `1st` becomes `1st`, which does not start with a letter",
+            "invalid-identifier.md:13:8: error[invalid-identifier]: this name cannot become a Rust identifier: the name is empty",
+            "invalid-identifier.md:18:9: error[invalid-identifier]: this name cannot become a Rust identifier: `用户名` becomes `用户名`, which has characters other than ASCII letters and digits",
+        ],
+    ),
+    (
         "category-range-mismatch",
         1,
         &[
@@ -256,25 +266,69 @@ fn a_file_that_is_not_utf8_is_an_error_at_its_first_bad_byte() {
     let mut bytes = "- HttpCode: 400\n- ErrorCode: 40000001\n- 中文名称: "
         .as_bytes()
         .to_vec();
-    // "注册" in GBK; its first two bytes happen to be valid UTF-8 (U+05E2),
-    // so the first bad byte is the third, in column 10.
-    bytes.extend([0xd7, 0xa2, 0xb2, 0xe1]);
-    bytes.extend(b"\n");
-    std::fs::write(dir.path().join("gbk.md"), bytes).expect("write");
-    let run = xtask_in(dir.path(), &["check", "gbk.md"]);
+    // Not text in any encoding: 0x81 then a space.
+    bytes.extend(b"\x81 \n");
+    std::fs::write(dir.path().join("broken.md"), bytes).expect("write");
+    let run = xtask_in(dir.path(), &["check", "broken.md"]);
     assert_eq!(run.status, 1);
     assert_eq!(
         findings(&run.stderr),
         [
-            "gbk.md:3:10: error[invalid-utf8]: the file is not valid UTF-8; catalogues must be saved as UTF-8"
+            "broken.md:3:9: error[invalid-utf8]: the file is not valid UTF-8; catalogues must be saved as UTF-8"
         ]
     );
     assert!(
         run.stdout
-            .contains("-          gbk.md        0       1         0"),
+            .contains("-          broken.md        0       1         0"),
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn a_gbk_file_is_read_with_a_warning_naming_its_encoding() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut bytes =
+        b"- HttpCode: 400\n- ErrorCode: 40000001\n- \xd6\xd0\xce\xc4\xc3\xfb\xb3\xc6: ".to_vec();
+    bytes.extend(b"\xd7\xa2\xb2\xe1\xd3\xc3\xbb\xa7\xc3\xfb\xd2\xd1\xb4\xe6\xd4\xda\n"); // 注册用户名已存在
+    std::fs::write(dir.path().join("gbk.md"), &bytes).expect("write");
+    let run = xtask_in(dir.path(), &["check", "gbk.md"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        findings(&run.stderr),
+        [
+            "gbk.md:3:1: warning[non-utf8]: the file is not UTF-8: read as GBK, the encoding it decodes in"
+        ]
+    );
+    assert!(run.stderr.contains(
+        "= note: convert the file to UTF-8, or set `encoding = \"gbk\"` for it in catalogs.toml"
+    ));
+    let dump = xtask_in(dir.path(), &["dump", "gbk.md"]);
+    assert!(
+        dump.stdout.contains("\"message\": \"注册用户名已存在\""),
+        "{}",
+        dump.stdout
+    );
+
+    // Said in catalogs.toml, it is read as said; a wrong name is an error.
+    std::fs::write(
+        dir.path().join("catalogs.toml"),
+        "[[catalog]]\nfile = \"gbk.md\"\nencoding = \"gb18030\"\n",
+    )
+    .unwrap();
+    let run = xtask_in(dir.path(), &["check", "gbk.md"]);
+    assert_eq!(
+        findings(&run.stderr),
+        ["gbk.md:1:1: warning[non-utf8]: read as gb18030, as catalogs.toml says"]
+    );
+    std::fs::write(
+        dir.path().join("catalogs.toml"),
+        "[[catalog]]\nfile = \"gbk.md\"\nencoding = \"utf-8\"\n",
+    )
+    .unwrap();
+    let run = xtask_in(dir.path(), &["check", "gbk.md"]);
+    assert_eq!(run.status, 1);
+    assert!(findings(&run.stderr)[0].ends_with("error[invalid-encoding]: the file is not valid utf-8, the encoding catalogs.toml sets for it"), "{}", run.stderr);
 }
 
 #[test]
