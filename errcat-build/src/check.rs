@@ -6,12 +6,9 @@ use std::collections::hash_map::Entry as Slot;
 
 use crate::diagnostic::Diagnostic;
 use crate::lint;
-use crate::model::{Catalog, Entry, Model};
+use crate::model::{Catalog, Entry, Model, RangeOrigin};
 use crate::naming;
 use crate::parse::is_http_status;
-
-/// Largest code the generated `u32` code type holds.
-pub const CODE_MAX: i64 = u32::MAX as i64;
 
 pub fn run(model: &Model) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -26,7 +23,33 @@ pub fn run(model: &Model) -> Vec<Diagnostic> {
         out.extend(found.into_iter().map(|d| d.in_catalog(index)));
     }
     check_duplicate_codes(model, &mut out);
+    check_overlapping_ranges(model, &mut out);
     out
+}
+
+/// Two declared ranges that share codes (`4000-4199` and `4100-4199`).
+fn check_overlapping_ranges(model: &Model, out: &mut Vec<Diagnostic>) {
+    for facts in &model.files {
+        for (i, later) in facts.categories.iter().enumerate() {
+            let earlier = facts.categories[..i]
+                .iter()
+                .find(|c| c.first <= later.last && later.first <= c.last);
+            if let Some(earlier) = earlier {
+                out.push(
+                    Diagnostic::new(
+                        &lint::OVERLAPPING_RANGES,
+                        later.name.span,
+                        format!(
+                            "range {} overlaps range {} ({})",
+                            later.pattern, earlier.pattern, earlier.name.text
+                        ),
+                    )
+                    .label("overlapping range")
+                    .note_at("the other range is declared here", earlier.name.span),
+                );
+            }
+        }
+    }
 }
 
 fn check_entry(model: &Model, catalog: &Catalog, entry: &Entry, out: &mut Vec<Diagnostic>) {
@@ -49,13 +72,19 @@ fn check_entry(model: &Model, catalog: &Catalog, entry: &Entry, out: &mut Vec<Di
                 )
                 .label("not an integer"),
             ),
-            Some(value) if !(0..=CODE_MAX).contains(&value) => out.push(
+            Some(value) if !catalog.code_type.holds(value) => out.push(
                 Diagnostic::new(
                     &lint::INVALID_CODE,
                     code.span,
-                    format!("error code {value} does not fit the code type u32 (0 to {CODE_MAX})"),
+                    format!(
+                        "error code {value} does not fit the code type {} ({} to {})",
+                        catalog.code_type.name(),
+                        catalog.code_type.min(),
+                        catalog.code_type.max()
+                    ),
                 )
-                .label("out of range"),
+                .label("out of range")
+                .note("codes of another range need `code-type` in catalogs.toml (\"u32\", \"i32\" or \"i64\")"),
             ),
             Some(_) => {}
         },
@@ -118,7 +147,7 @@ fn check_entry(model: &Model, catalog: &Catalog, entry: &Entry, out: &mut Vec<Di
     };
 
     if let (Some((status, status_field)), Some(code)) = (status, entry.code.as_ref()) {
-        if let Some(value) = code.value.filter(|v| *v >= 0) {
+        if let Some(value) = code.value.filter(|v| *v >= 0 && status_prefixed(catalog)) {
             let digits = value.to_string();
             if !digits.starts_with(&status.to_string()) {
                 let implied = digits
@@ -233,10 +262,18 @@ fn check_category(model: &Model, catalog: &Catalog, entry: &Entry, out: &mut Vec
                 .note_at("the section starts here", section.title.span),
             );
         }
-        (None, None) => {
+        // Only a category table divides all codes between its ranges; a
+        // range heading speaks for its own section only.
+        (None, None)
+            if facts
+                .categories
+                .iter()
+                .any(|c| c.origin == RangeOrigin::CategoryTable) =>
+        {
             let ranges: Vec<&str> = facts
                 .categories
                 .iter()
+                .filter(|c| c.origin == RangeOrigin::CategoryTable)
                 .map(|c| c.pattern.as_str())
                 .collect();
             out.push(
@@ -251,6 +288,24 @@ fn check_category(model: &Model, catalog: &Catalog, entry: &Entry, out: &mut Vec
         }
         _ => {}
     }
+}
+
+/// Whether the catalogue's codes start with their HTTP status
+/// (`40400004` for HTTP 404): true when at least half of its records do,
+/// so the others are mistakes; a catalogue with another numbering (`1001` with HTTP
+/// 400) is not held to it.
+pub fn status_prefixed(catalog: &Catalog) -> bool {
+    let mut with_status = 0;
+    let mut prefixed = 0;
+    for entry in &catalog.entries {
+        if let (Some(code), Some(status)) = (entry.code_value(), entry.status_value()) {
+            with_status += 1;
+            if code >= 0 && code.to_string().starts_with(&status.to_string()) {
+                prefixed += 1;
+            }
+        }
+    }
+    with_status > 0 && prefixed * 2 >= with_status
 }
 
 fn code_text(entry: &Entry) -> &str {
@@ -336,31 +391,51 @@ fn check_duplicate_messages(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Flags the fewest records whose removal leaves each section ascending:
-/// the records outside a longest strictly increasing run of codes. So one
-/// stray record is reported once, not every record after it.
+/// Flags the fewest records whose removal leaves each series in order: the
+/// records outside a longest strictly monotonic run of codes, so one stray
+/// record is reported once, not every record after it. A series is the
+/// codes of one section with one number of digits (`1005` and `10005`
+/// belong to different series); it ascends, or descends where most of its
+/// neighbours do (`0, -1, -2, …`).
 fn check_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
-    let mut by_section: HashMap<Option<usize>, Vec<&Entry>> = HashMap::new();
+    let mut by_series: HashMap<(Option<usize>, usize), Vec<&Entry>> = HashMap::new();
     let mut seen = std::collections::HashSet::new();
     for entry in &catalog.entries {
         // A repeated code is a duplicate, not a second place in the order.
         if let Some(code) = entry.code_value()
             && seen.insert(code)
         {
-            by_section.entry(entry.section).or_default().push(entry);
+            let digits = code.unsigned_abs().to_string().len();
+            by_series
+                .entry((entry.section, digits))
+                .or_default()
+                .push(entry);
         }
     }
-    let mut sections: Vec<_> = by_section.into_iter().collect();
-    sections.sort_by_key(|(section, _)| *section);
-    for (_, entries) in sections {
+    let mut series: Vec<_> = by_series.into_iter().collect();
+    series.sort_by_key(|(key, _)| *key);
+    for (_, entries) in series {
         let codes: Vec<i64> = entries.iter().filter_map(|e| e.code_value()).collect();
-        let keep = longest_increasing(&codes);
+        // A section may count down (`0, -1, -2, …`): the order is the one
+        // most neighbours follow.
+        let rising = codes.windows(2).filter(|w| w[0] < w[1]).count();
+        let falling = codes.windows(2).filter(|w| w[0] > w[1]).count();
+        let key: Vec<i64> = if rising >= falling {
+            codes.clone()
+        } else {
+            codes
+                .iter()
+                .map(|c| c.checked_neg().unwrap_or(i64::MAX))
+                .collect()
+        };
+        let keep = longest_increasing(&key);
         for (i, entry) in entries.iter().enumerate() {
             if keep[i] {
                 continue;
             }
             let code = codes[i];
-            let previous = i.checked_sub(1).map(|p| codes[p]);
+            // The code it follows that is in order.
+            let previous = (0..i).rev().find(|&j| keep[j]).map(|j| codes[j]);
             let mut d = Diagnostic::new(
                 &lint::CODE_OUT_OF_ORDER,
                 entry.code.as_ref().map_or(entry.span, |c| c.span),
@@ -370,15 +445,10 @@ fn check_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
                 },
             )
             .label("out of order");
-            if let Some(next) = codes
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| keep[*j])
-                .find(|(_, c)| **c > code)
-            {
-                let next_entry = entries[next.0];
+            if let Some(next) = (0..codes.len()).find(|&j| keep[j] && key[j] > key[i]) {
+                let next_entry = entries[next];
                 let span = next_entry.code.as_ref().map_or(next_entry.span, |c| c.span);
-                d = d.note_at(format!("it belongs before {}", next.1), span);
+                d = d.note_at(format!("it belongs before {}", codes[next]), span);
             }
             out.push(d);
         }

@@ -14,6 +14,7 @@
 //! problem-type = "https://errors.example.com/{catalog}/{code}"
 //! retired = [40400003]          # codes withdrawn on purpose: never to be reused
 //! encoding = "gbk"              # the file's encoding, if not UTF-8
+//! code-type = "i64"             # u32 (default), or i32 (default when most codes are negative)
 //! lints = { code-out-of-order = "allow" }
 //! ```
 
@@ -45,6 +46,7 @@ pub struct CatalogConfig {
     pub problem_type: Option<Setting<String>>,
     /// The file's encoding, if not UTF-8 (`gbk`).
     pub encoding: Option<Setting<String>>,
+    pub code_type: Option<Setting<crate::model::CodeType>>,
     /// Codes withdrawn on purpose: their removal is no break, and no record
     /// may use them again.
     pub retired: Vec<Setting<i64>>,
@@ -257,6 +259,7 @@ impl Reader<'_> {
         let mut problem_type = None;
         let mut retired = Vec::new();
         let mut encoding = None;
+        let mut code_type = None;
         let mut lints = LintLevels::default();
         for (key, value) in table {
             match key.get_ref().as_ref() {
@@ -280,11 +283,22 @@ impl Reader<'_> {
                 "problem-type" => problem_type = self.string(value, "`problem-type`"),
                 "retired" => retired = self.codes(value),
                 "encoding" => encoding = self.string(value, "`encoding`"),
+                "code-type" => {
+                    code_type = self.string(value, "`code-type`").and_then(|name| {
+                        match crate::model::CodeType::parse(&name.value) {
+                            Some(t) => Some(Setting { value: t, span: name.span }),
+                            None => {
+                                self.error(name.span.range(), "`code-type` is \"u32\", \"i32\" or \"i64\"");
+                                None
+                            }
+                        }
+                    })
+                }
                 "lints" => lints = self.lints(value),
                 other => self.error(
                     key.span(),
                     format!(
-                        "unknown key `{other}` in `[[catalog]]`; expected file, part, name, namespace, default-http-status, body, problem-type, retired, encoding or lints"
+                        "unknown key `{other}` in `[[catalog]]`; expected file, part, name, namespace, default-http-status, body, problem-type, retired, encoding, code-type or lints"
                     ),
                 ),
             }
@@ -305,6 +319,7 @@ impl Reader<'_> {
             body,
             problem_type,
             encoding,
+            code_type,
             retired,
             lints,
             span,

@@ -10,7 +10,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::model::{Catalog, Category, Entry, Model, PartOrigin};
+use crate::model::{Catalog, Category, CodeType, Entry, Model, PartOrigin};
 use crate::naming;
 
 /// What the generated code refers to and offers.
@@ -130,7 +130,16 @@ impl Context<'_> {
         let variant_names: Vec<String> = variants.iter().map(ToString::to_string).collect();
         let codes = entries
             .iter()
-            .map(|e| Literal::u32_unsuffixed(e.code_value().unwrap_or_default() as u32));
+            .map(|e| Literal::i64_unsuffixed(e.code_value().unwrap_or_default()));
+        let code_type = format_ident!("{}", catalog.code_type.name());
+        // Conversions between the code type and i64, the trait's type.
+        let (widen, narrow) = match catalog.code_type {
+            CodeType::I64 => (quote! { code }, quote! { Some(code) }),
+            _ => (
+                quote! { i64::from(code) },
+                quote! { #code_type::try_from(code).ok() },
+            ),
+        };
         let names: Vec<String> = entries
             .iter()
             .zip(&variant_names)
@@ -196,7 +205,7 @@ impl Context<'_> {
                 }
 
                 const COUNT: usize = #count_literal;
-                static CODES: [u32; COUNT] = [#(#codes),*];
+                static CODES: [#code_type; COUNT] = [#(#codes),*];
                 static NAMES: [&str; COUNT] = [#(#names),*];
                 static VARIANTS: [&str; COUNT] = [#(#variant_names),*];
                 static MESSAGES: [&str; COUNT] = [#(#messages),*];
@@ -215,7 +224,8 @@ impl Context<'_> {
                     [Body::CODE_FIELD, Body::MESSAGE_FIELD],
                     #problem_type,
                     |code| {
-                        let index = CODES.binary_search(&u32::try_from(code).ok()?).ok()?;
+                        let code = #narrow?;
+                        let index = CODES.binary_search(&code).ok()?;
                         Some(&Code::ALL[index])
                     },
                     |index| &Code::ALL[index],
@@ -226,7 +236,7 @@ impl Context<'_> {
                     pub const ALL: &'static [Code] = &[#(Code::#variants),*];
 
                     /// The numeric error code.
-                    pub fn code(self) -> u32 {
+                    pub fn code(self) -> #code_type {
                         CODES[self as usize]
                     }
 
@@ -252,7 +262,7 @@ impl Context<'_> {
                     }
 
                     /// The variant for a numeric code.
-                    pub fn from_code(code: u32) -> Option<Code> {
+                    pub fn from_code(code: #code_type) -> Option<Code> {
                         CODES.binary_search(&code).ok().map(|index| Code::ALL[index])
                     }
 
@@ -294,7 +304,8 @@ impl Context<'_> {
 
                 impl #runtime::ErrorCode for Code {
                     fn code(&self) -> i64 {
-                        i64::from(Code::code(*self))
+                        let code = Code::code(*self);
+                        #widen
                     }
 
                     fn name(&self) -> &'static str {
@@ -322,21 +333,21 @@ impl Context<'_> {
                     }
 
                     fn from_code(code: i64) -> Option<Code> {
-                        u32::try_from(code).ok().and_then(Code::from_code)
+                        #narrow.and_then(Code::from_code)
                     }
                 }
 
-                impl From<Code> for u32 {
-                    fn from(code: Code) -> u32 {
+                impl From<Code> for #code_type {
+                    fn from(code: Code) -> #code_type {
                         code.code()
                     }
                 }
 
-                impl TryFrom<u32> for Code {
+                impl TryFrom<#code_type> for Code {
                     type Error = #runtime::UnknownCode;
 
-                    fn try_from(code: u32) -> Result<Code, Self::Error> {
-                        Code::from_code(code).ok_or(#runtime::UnknownCode::new(#catalog_name, i64::from(code)))
+                    fn try_from(code: #code_type) -> Result<Code, Self::Error> {
+                        Code::from_code(code).ok_or(#runtime::UnknownCode::new(#catalog_name, #widen))
                     }
                 }
 
@@ -374,7 +385,7 @@ impl Context<'_> {
                 #cfg
                 impl #runtime::__private::serde::Serialize for Code {
                     fn serialize<S: #runtime::__private::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                        serializer.serialize_u32(self.code())
+                        #runtime::__private::serde::Serialize::serialize(&self.code(), serializer)
                     }
                 }
 
@@ -389,7 +400,7 @@ impl Context<'_> {
                 #cfg
                 impl #runtime::__private::serde::Serialize for Body {
                     fn serialize<S: #runtime::__private::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                        #runtime::__private::serialize_body(serializer, [Body::CODE_FIELD, Body::MESSAGE_FIELD], i64::from(self.code.code()), self.code.message())
+                        #runtime::__private::serialize_body(serializer, [Body::CODE_FIELD, Body::MESSAGE_FIELD], #runtime::ErrorCode::code(&self.code), self.code.message())
                     }
                 }
 
@@ -465,15 +476,28 @@ impl Context<'_> {
         if categories.is_empty() {
             return TokenStream::new();
         }
-        categories.sort_by_key(|c| c.first);
+        categories.sort_by_key(|c| (c.first, std::cmp::Reverse(c.last)));
+        let word = |v: i64| {
+            if v < 0 {
+                format!("Minus{}", v.unsigned_abs())
+            } else {
+                v.to_string()
+            }
+        };
         let mut variants: Vec<String> = Vec::new();
         for category in &categories {
+            let fallback = if category.pattern.chars().all(|c| c.is_ascii_alphanumeric()) {
+                format!("Range{}", category.pattern)
+            } else {
+                format!("Range{}To{}", word(category.first), word(category.last))
+            };
             let name = naming::variant_from_name(&category.name.text)
                 .ok()
                 .filter(|n| !variants.contains(n))
-                .unwrap_or_else(|| format!("Range{}", category.pattern));
+                .unwrap_or(fallback);
             variants.push(name);
         }
+        let code_type = format_ident!("{}", catalog.code_type.name());
         let count = Literal::usize_unsuffixed(categories.len());
         let idents: Vec<Ident> = variants.iter().map(|v| format_ident!("{v}")).collect();
         let docs = categories.iter().map(|c| {
@@ -490,7 +514,8 @@ impl Context<'_> {
         let descriptions = categories
             .iter()
             .map(|c| c.description.as_ref().map_or("", |d| d.text.as_str()));
-        let clamp = |v: i64| Literal::u32_unsuffixed(v.clamp(0, i64::from(u32::MAX)) as u32);
+        let (min, max) = (catalog.code_type.min(), catalog.code_type.max());
+        let clamp = |v: i64| Literal::i64_unsuffixed(v.clamp(min, max));
         let firsts = categories.iter().map(|c| clamp(c.first));
         let lasts = categories.iter().map(|c| clamp(c.last));
         let reserved: Vec<&Category> = facts.categories.iter().filter(|c| c.reserved).collect();
@@ -513,14 +538,14 @@ impl Context<'_> {
             static CATEGORY_VARIANTS: [&str; CATEGORY_COUNT] = [#(#variants),*];
             static CATEGORY_NAMES: [&str; CATEGORY_COUNT] = [#(#names),*];
             static CATEGORY_DESCRIPTIONS: [&str; CATEGORY_COUNT] = [#(#descriptions),*];
-            static CATEGORY_FIRST: [u32; CATEGORY_COUNT] = [#(#firsts),*];
-            static CATEGORY_LAST: [u32; CATEGORY_COUNT] = [#(#lasts),*];
+            static CATEGORY_FIRST: [#code_type; CATEGORY_COUNT] = [#(#firsts),*];
+            static CATEGORY_LAST: [#code_type; CATEGORY_COUNT] = [#(#lasts),*];
 
             impl Category {
                 /// Every category, in ascending order of range.
                 pub const ALL: &'static [Category] = &[#(Category::#idents),*];
                 /// Ranges the file marks as reserved: no code may use them.
-                pub const RESERVED: [core::ops::RangeInclusive<u32>; #reserved_count] = [#(#reserved_ranges),*];
+                pub const RESERVED: [core::ops::RangeInclusive<#code_type>; #reserved_count] = [#(#reserved_ranges),*];
 
                 /// The name the catalogue gives the range (`BaseError`).
                 pub fn name(self) -> &'static str {
@@ -533,14 +558,16 @@ impl Context<'_> {
                 }
 
                 /// The codes the range covers.
-                pub fn range(self) -> core::ops::RangeInclusive<u32> {
+                pub fn range(self) -> core::ops::RangeInclusive<#code_type> {
                     CATEGORY_FIRST[self as usize]..=CATEGORY_LAST[self as usize]
                 }
 
-                /// The category whose range holds a code.
-                pub fn of_code(code: u32) -> Option<Category> {
-                    let index = CATEGORY_FIRST.partition_point(|&first| first <= code).checked_sub(1)?;
-                    (code <= CATEGORY_LAST[index]).then(|| Category::ALL[index])
+                /// The narrowest category whose range holds a code.
+                pub fn of_code(code: #code_type) -> Option<Category> {
+                    let starts = CATEGORY_FIRST.partition_point(|&first| first <= code);
+                    // Of ranges starting at or below the code, the one that
+                    // starts last and still holds it (ranges may nest).
+                    (0..starts).rev().find(|&index| code <= CATEGORY_LAST[index]).map(|index| Category::ALL[index])
                 }
             }
 

@@ -64,6 +64,7 @@ lints! {
     INVALID_UTF8 = "invalid-utf8", Error, true, "the file is not valid UTF-8";
     INVALID_ENCODING = "invalid-encoding", Error, true, "the file is not valid in the encoding catalogs.toml sets";
     NON_UTF8 = "non-utf8", Warning, false, "a file is read in an encoding other than UTF-8";
+    MERGE_CONFLICT = "merge-conflict", Error, true, "a git conflict marker is left in the file";
     INVALID_CONFIG = "invalid-config", Error, true, "catalogs.toml is malformed or names something that does not exist";
     MISSING_CODE = "missing-code", Error, true, "a record has no error code";
     INVALID_CODE = "invalid-code", Error, true, "an error code is not a number or does not fit the code type";
@@ -80,6 +81,7 @@ lints! {
     MALFORMED_ROW = "malformed-row", Error, false, "a table row has a different number of cells than its header";
     MISSING_MESSAGE = "missing-message", Warning, false, "a record has no message";
     DUPLICATE_MESSAGE = "duplicate-message", Warning, false, "two codes share one message";
+    OVERLAPPING_RANGES = "overlapping-ranges", Warning, false, "two declared code ranges overlap";
     CODE_OUT_OF_ORDER = "code-out-of-order", Warning, false, "a code breaks the ascending order of its section";
     UNKNOWN_FIELD = "unknown-field", Warning, false, "a record has a field errcat does not know";
     NO_RECORDS = "no-records", Warning, false, "a file holds no records in any known layout";

@@ -46,16 +46,25 @@ pub struct FileFacts {
 }
 
 impl FileFacts {
-    /// The declared range that holds a code, reserved or not.
+    /// The narrowest declared range that holds a code, reserved or not.
     pub fn category_of(&self, code: i64) -> Option<&Category> {
-        self.categories.iter().find(|c| c.contains(code))
+        self.categories
+            .iter()
+            .filter(|c| c.contains(code))
+            .min_by_key(|c| c.last.saturating_sub(c.first))
     }
 
-    /// The category a numbered section opens: `### 2. Pod 类型错误`
-    /// opens `2xxx`.
+    /// The range of a section: the one it declares (`### 1000-1999 - …`,
+    /// a range line under it), or the category its number opens
+    /// (`### 2. Pod 类型错误` opens `2xxx`).
     pub fn section_category(&self, section: &Section) -> Option<&Category> {
+        if let Some(index) = section.range {
+            return self.categories.get(index);
+        }
         let number = section.number?.to_string();
-        self.categories.iter().find(|c| c.prefix() == number)
+        self.categories
+            .iter()
+            .find(|c| c.origin == RangeOrigin::CategoryTable && c.prefix() == number)
     }
 }
 
@@ -102,17 +111,34 @@ impl Default for WireBody {
     }
 }
 
+/// A declared range of codes: a category (`1xxx | BaseError`), a range
+/// heading (`### 1000-1999 - 通用错误`) or a range line under a heading
+/// (`错误码范围：10001 - 10099`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Category {
     /// `BaseError`, or `预留` for a reserved range.
     pub name: Text,
     pub description: Option<Text>,
-    /// How the range was written (`1xxx`).
+    /// How the range was written (`1xxx`, `1000-1999`).
     pub pattern: String,
     pub first: i64,
     pub last: i64,
     pub reserved: bool,
+    pub origin: RangeOrigin,
+}
+
+/// Where a range is declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum RangeOrigin {
+    /// A category table: the ranges divide the codes between them, so
+    /// every code must fall in one.
+    CategoryTable,
+    /// A heading, a line under a heading, or a row of a code table: the
+    /// range of one section.
+    Section,
 }
 
 impl Category {
@@ -123,6 +149,70 @@ impl Category {
     /// The digits before the `x`s: `2` for `2xxx`.
     pub fn prefix(&self) -> &str {
         self.pattern.trim_end_matches(['x', 'X'])
+    }
+}
+
+/// The Rust type of a catalogue's codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum CodeType {
+    U32,
+    I32,
+    I64,
+}
+
+impl CodeType {
+    pub fn parse(name: &str) -> Option<CodeType> {
+        Some(match name {
+            "u32" => CodeType::U32,
+            "i32" => CodeType::I32,
+            "i64" => CodeType::I64,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            CodeType::U32 => "u32",
+            CodeType::I32 => "i32",
+            CodeType::I64 => "i64",
+        }
+    }
+
+    pub fn min(self) -> i64 {
+        match self {
+            CodeType::U32 => 0,
+            CodeType::I32 => i64::from(i32::MIN),
+            CodeType::I64 => i64::MIN,
+        }
+    }
+
+    pub fn max(self) -> i64 {
+        match self {
+            CodeType::U32 => i64::from(u32::MAX),
+            CodeType::I32 => i64::from(i32::MAX),
+            CodeType::I64 => i64::MAX,
+        }
+    }
+
+    pub fn holds(self, code: i64) -> bool {
+        (self.min()..=self.max()).contains(&code)
+    }
+
+    /// The type for a catalogue's codes: `u32`, or `i32` when most of them
+    /// are negative (so one stray `-1` in a positive catalogue is an error
+    /// rather than a silent change of the generated type).
+    pub fn for_codes(codes: impl Iterator<Item = i64>) -> CodeType {
+        let (mut negative, mut other) = (0usize, 0usize);
+        for code in codes {
+            if code < 0 { negative += 1 } else { other += 1 }
+        }
+        if negative > other {
+            CodeType::I32
+        } else {
+            CodeType::U32
+        }
     }
 }
 
@@ -167,6 +257,8 @@ pub struct Catalog {
     pub namespace: Option<String>,
     /// Status for records that do not carry their own.
     pub default_http_status: u16,
+    /// The Rust type of the codes.
+    pub code_type: CodeType,
     pub body: WireBody,
     /// RFC 9457 problem `type` template (`{catalog}`, `{code}`, `{name}`).
     pub problem_type: Option<String>,
@@ -199,6 +291,9 @@ pub struct Section {
     pub http_class: Option<u8>,
     /// The leading number of a numbered title (`### 2. Pod 类型错误`).
     pub number: Option<u32>,
+    /// The range the section declares, as an index into
+    /// [`FileFacts::categories`].
+    pub range: Option<usize>,
 }
 
 /// One error code record.
@@ -213,6 +308,9 @@ pub struct Entry {
     /// The identifier as written (`ILLEGAL_PARAMETER`, `ParamInvalidError`).
     pub name: Option<Text>,
     pub message: Option<Text>,
+    /// Messages in other columns, each with its language (`en`, `zh`) or,
+    /// when the header does not say, the header itself.
+    pub translations: Vec<Translation>,
     /// Index into [`Catalog::sections`].
     pub section: Option<usize>,
     /// Fields or columns errcat does not use, kept for tools.
@@ -231,6 +329,13 @@ impl Entry {
     pub fn message_text(&self) -> Option<&str> {
         self.message.as_ref().map(|m| m.text.as_str())
     }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Translation {
+    pub locale: String,
+    pub text: Text,
 }
 
 /// A piece of source text.

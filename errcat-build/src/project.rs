@@ -11,7 +11,7 @@ use crate::config::{self, CatalogConfig, Config, Setting};
 use crate::diagnostic::{self, Diagnostic};
 use crate::encoding::{self, Unusable};
 use crate::lint::{self, Level};
-use crate::model::{Catalog, Entry, FileFacts, Model, RecordFormat, WireBody};
+use crate::model::{Catalog, CodeType, Entry, FileFacts, Model, RecordFormat, WireBody};
 use crate::naming;
 use crate::parse;
 use crate::source::{FileId, SourceFile};
@@ -571,6 +571,10 @@ impl<'a> Analyzer<'a> {
                 default_http_status: entry
                     .and_then(|e| e.default_http_status.as_ref())
                     .map_or(DEFAULT_HTTP_STATUS, |s| s.value),
+                code_type: entry.and_then(|e| e.code_type.as_ref()).map_or_else(
+                    || CodeType::for_codes(part.entries.iter().filter_map(Entry::code_value)),
+                    |t| t.value,
+                ),
                 body,
                 problem_type: entry
                     .and_then(|e| e.problem_type.as_ref())

@@ -237,14 +237,23 @@ fn statuses_outside_the_files_reference_are_findings_with_the_reference_noted() 
 #[test]
 fn lowered_levels_turn_an_error_into_a_warning() {
     let config = "[lints]\nhttp-prefix-mismatch = \"warn\"\n";
-    let text = "- HttpCode: 400\n- ErrorCode: 40400001\n- 中文名称: x\n";
+    // Two of three codes start with their status: the other is the mistake.
+    let text = "- HttpCode: 400\n- ErrorCode: 40000001\n- 中文名称: x\n---\n- HttpCode: 400\n- ErrorCode: 40400002\n- 中文名称: y\n---\n- HttpCode: 404\n- ErrorCode: 40400003\n- 中文名称: z\n";
     let analysis = analyze(&[("catalogs/a.md", text)], Some(config));
     assert_eq!(
         findings(&analysis),
-        ["catalogs/a.md:2:14 warning[http-prefix-mismatch]"]
+        ["catalogs/a.md:6:14 warning[http-prefix-mismatch]"]
     );
     assert_eq!(analysis.diagnostics[0].level, Level::Warning);
     assert!(!analysis.has_errors());
+}
+
+#[test]
+fn codes_are_held_to_their_status_prefix_only_where_most_follow_it() {
+    // `1001` with HTTP 400 is this catalogue's numbering, not a mistake.
+    let text = "| 错误码 | 说明 | HTTP |\n|---|---|---|\n| 1001 | 参数错误 | 400 |\n| 2001 | 用户不存在 | 404 |\n";
+    let analysis = analyze(&[("a.md", text)], None);
+    assert_eq!(findings(&analysis), Vec::<String>::new());
 }
 
 #[test]

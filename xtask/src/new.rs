@@ -362,19 +362,21 @@ fn allocate(
             Err(exhausted())
         };
     }
-    let highest = in_group.iter().copied().max().unwrap_or(0);
-    let mut code = highest.checked_add(1).ok_or_else(exhausted)?;
+    // A group of negative codes counts down (`-1, -2, …`): the next code is
+    // below its lowest.
+    let counting_down = in_group.iter().filter(|c| **c < 0).count() * 2 > in_group.len();
+    let (edge, step) = if counting_down {
+        (in_group.iter().copied().min().unwrap_or(0), -1)
+    } else {
+        (in_group.iter().copied().max().unwrap_or(0), 1)
+    };
+    let mut code = edge.checked_add(step).ok_or_else(exhausted)?;
     // Stay inside the range the group's codes are in, if the file declares ranges.
-    let range = facts.category_of(highest).filter(|c| !c.reserved);
+    let range = facts.category_of(edge).filter(|c| !c.reserved);
     while !usable(code) {
-        code = code.checked_add(1).ok_or_else(exhausted)?;
+        code = code.checked_add(step).ok_or_else(exhausted)?;
     }
-    if let Some(range) = range
-        && !range.contains(code)
-    {
-        return Err(exhausted());
-    }
-    if code > errcat_build::check::CODE_MAX {
+    if range.is_some_and(|r| !r.contains(code)) || !catalog.code_type.holds(code) {
         return Err(exhausted());
     }
     Ok(code)
@@ -467,18 +469,30 @@ fn insertion<'a>(
         .filter(|e| e.section == group)
         .collect();
     members.sort_by_key(|e| e.span.start);
-    let below = members
+    // The record the new one follows in the group's order: the nearest code
+    // below it, or above it in a group that counts down.
+    let codes: Vec<i64> = members.iter().filter_map(|e| e.code_value()).collect();
+    let rising = codes.windows(2).filter(|w| w[0] < w[1]).count();
+    let falling = codes.windows(2).filter(|w| w[0] > w[1]).count();
+    let order = |c: i64| {
+        if falling > rising {
+            c.checked_neg().unwrap_or(i64::MAX)
+        } else {
+            c
+        }
+    };
+    let before = members
         .iter()
         .copied()
-        .filter(|e| e.code_value().is_some_and(|c| c < code))
-        .max_by_key(|e| e.code_value());
-    let (place, anchor) = match below {
+        .filter(|e| e.code_value().is_some_and(|c| order(c) < order(code)))
+        .max_by_key(|e| e.code_value().map(order));
+    let (place, anchor) = match before {
         Some(anchor) => (Place::After(record_lines(text, anchor).end), anchor),
         None => {
             let first = members
                 .iter()
                 .copied()
-                .min_by_key(|e| e.code_value())
+                .min_by_key(|e| e.code_value().map(order))
                 .expect("a group has records");
             (Place::Before(record_lines(text, first).start), first)
         }

@@ -150,6 +150,14 @@ const FIXTURES: &[(&str, i32, &[&str])] = &[
     ),
     ("layouts", 0, &[]),
     (
+        "merge-conflict",
+        1,
+        &[
+            "merge-conflict.md:6:1: error[merge-conflict]: an unresolved git merge conflict is left in the file",
+            "merge-conflict.md:9:3: error[duplicate-code]: code 1002 is defined twice in catalogue `merge_conflict`",
+        ],
+    ),
+    (
         "invalid-identifier",
         1,
         &[

@@ -71,6 +71,7 @@ impl OpenRecord {
             http_status: self.http_status,
             name: self.name,
             message: self.message,
+            translations: Vec::new(),
             section: None,
             extra: self.extra,
         };
@@ -107,7 +108,7 @@ pub(crate) fn list_item(part: &mut PartBuilder, content: Range<usize>) {
     let key_range = trim(text, content.start..content.start + colon);
     let value_range = trim(text, content.start + colon + colon_len..content.end);
     let key = &text[key_range.clone()];
-    let Some(field) = role_of(key) else {
+    let Some((field, _)) = role_of(key) else {
         if part.record.is_open() {
             let value = part.text(value_range);
             let span = part.source.span(key_range);

@@ -6,24 +6,31 @@
 //! a fence must not collide with the first). Code blocks are classified in
 //! this order: a JSON body example, an HTTP status reference, a constant
 //! list, otherwise markdown read again (bullet records, tables, headings).
+//! Paragraphs may hold records too: pasted constants, plain `code message`
+//! lines, and table rows after a blank line.
 
 mod body;
 mod bullet;
 mod constant;
 mod field;
+mod lines;
+mod range;
 mod status;
 mod table;
 
 pub(crate) use status::is_http_status;
 
 use std::ops::Range;
-
-use regex_lite::Regex;
 use std::sync::LazyLock;
 
+use regex_lite::Regex;
+
 use crate::diagnostic::Diagnostic;
-use crate::model::{Entry, FileFacts, Number, PartOrigin, RecordFormat, Section, Text};
-use crate::reader::{self, Block, BlockKind, CodeBlock};
+use crate::lint;
+use crate::model::{
+    Category, Entry, FileFacts, Number, PartOrigin, RangeOrigin, RecordFormat, Section, Text,
+};
+use crate::reader::{self, Block, BlockKind, CodeBlock, Row};
 use crate::source::SourceFile;
 
 /// The records of one part of a file, before it is named.
@@ -52,7 +59,7 @@ pub(crate) fn parse_file(source: &SourceFile) -> ParsedFile {
             ..FileFacts::default()
         },
         parts: Vec::new(),
-        diagnostics: Vec::new(),
+        diagnostics: merge_conflicts(source),
     };
     let blocks = reader::read(source);
     let document = parser.walk(&blocks, PartOrigin::Document);
@@ -64,6 +71,41 @@ pub(crate) fn parse_file(source: &SourceFile) -> ParsedFile {
         parts: parser.parts,
         diagnostics: parser.diagnostics,
     }
+}
+
+/// Leftover git conflict markers: each conflict is an error at its
+/// `<<<<<<<` line, with its other markers noted.
+fn merge_conflicts(source: &SourceFile) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut open: Option<(Range<usize>, Option<Range<usize>>)> = None;
+    let text = source.text();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let range = at..at + line.trim_end_matches(['\n', '\r']).len();
+        at += line.len();
+        let line = &text[range.clone()];
+        if line.starts_with("<<<<<<<") {
+            open = Some((range, None));
+        } else if line.trim_end() == "=======" || line.starts_with("||||||| ") {
+            if let Some((_, middle)) = open.as_mut() {
+                middle.get_or_insert(range);
+            }
+        } else if line.starts_with(">>>>>>>")
+            && let Some((start, middle)) = open.take()
+        {
+            let mut d = Diagnostic::new(
+                &lint::MERGE_CONFLICT,
+                source.span(start),
+                "an unresolved git merge conflict is left in the file",
+            )
+            .label("conflict starts here");
+            if let Some(middle) = middle {
+                d = d.note_at("the two versions are divided here", source.span(middle));
+            }
+            found.push(d.note_at("the conflict ends here", source.span(range)));
+        }
+    }
+    found
 }
 
 struct FileParser<'a> {
@@ -79,6 +121,8 @@ pub(crate) struct PartBuilder<'a> {
     part: Part,
     section: Option<usize>,
     record: bullet::OpenRecord,
+    /// The last code table's columns, for rows that go on after it.
+    table: Option<table::Shape>,
 }
 
 impl<'a> PartBuilder<'a> {
@@ -93,6 +137,7 @@ impl<'a> PartBuilder<'a> {
             },
             section: None,
             record: bullet::OpenRecord::default(),
+            table: None,
         }
     }
 
@@ -128,9 +173,7 @@ impl<'a> PartBuilder<'a> {
         record.finish(self);
     }
 
-    fn heading(&mut self, level: u8, text: Range<usize>) {
-        self.close_record();
-        let title = self.text(text);
+    fn push_section(&mut self, title: Text, level: u8, range: Option<usize>) {
         let http_class = http_class_of(&title.text);
         let number = section_number(&title.text);
         self.part.sections.push(Section {
@@ -138,8 +181,15 @@ impl<'a> PartBuilder<'a> {
             level,
             http_class,
             number,
+            range,
         });
         self.section = Some(self.part.sections.len() - 1);
+    }
+
+    /// A section opened by a table row (`|通用`, `| 1000-1999 | 通用错误 |`).
+    pub(crate) fn row_section(&mut self, label: Range<usize>, range: Option<usize>) {
+        let title = self.text(strip_markup(self.source.text(), label));
+        self.push_section(title, 7, range);
     }
 }
 
@@ -148,18 +198,22 @@ impl FileParser<'_> {
         let mut part = PartBuilder::new(self.source, origin);
         for block in blocks {
             match &block.kind {
-                BlockKind::Heading { level, text } => part.heading(*level, text.clone()),
+                BlockKind::Heading { level, text } => self.heading(&mut part, *level, text.clone()),
                 BlockKind::ListItem { content, .. } => {
                     bullet::list_item(&mut part, content.clone())
                 }
-                BlockKind::Rule | BlockKind::Paragraph => part.close_record(),
+                BlockKind::Rule => part.close_record(),
+                BlockKind::Paragraph => {
+                    part.close_record();
+                    self.paragraph(&mut part, block.range.clone());
+                }
                 BlockKind::Table(table) => {
                     part.close_record();
                     table::read(&mut part, &mut self.facts, table, block.range.clone());
                 }
                 BlockKind::Code(code) => {
                     part.close_record();
-                    self.code_block(code, block.range.clone());
+                    self.code_block(&mut part, code, block.range.clone());
                 }
             }
         }
@@ -167,7 +221,123 @@ impl FileParser<'_> {
         part.part
     }
 
-    fn code_block(&mut self, code: &CodeBlock, range: Range<usize>) {
+    /// A heading opens a section; one that starts with a range
+    /// (`### 1000-1999 - 通用错误`) declares the section's codes.
+    fn heading(&mut self, part: &mut PartBuilder, level: u8, text: Range<usize>) {
+        part.close_record();
+        part.table = None;
+        let title = part.text(text.clone());
+        let range = range::in_heading(&title.text).map(|(declared, name)| {
+            let name = if name.is_empty() {
+                text.clone()
+            } else {
+                text.start + name.start..text.start + name.end
+            };
+            self.declare(part, declared, name)
+        });
+        part.push_section(title, level, range);
+    }
+
+    fn declare(
+        &mut self,
+        part: &PartBuilder,
+        declared: range::Declared,
+        name: Range<usize>,
+    ) -> usize {
+        self.facts.categories.push(Category {
+            name: part.text(name),
+            description: None,
+            pattern: declared.pattern,
+            first: declared.first,
+            last: declared.last,
+            reserved: false,
+            origin: RangeOrigin::Section,
+        });
+        self.facts.categories.len() - 1
+    }
+
+    fn paragraph(&mut self, part: &mut PartBuilder, range: Range<usize>) {
+        let lines = lines_of(self.source, range.clone());
+        let first = self.source.slice(lines[0].clone());
+        // `###User`: a heading without its space.
+        if lines.len() == 1
+            && let Some(c) = UNSPACED_HEADING.captures(first)
+        {
+            let title = c.get(2).expect("group 2 always matches").range();
+            let level = c[1].len() as u8;
+            self.heading(
+                part,
+                level,
+                lines[0].start + title.start..lines[0].start + title.end,
+            );
+            return;
+        }
+        // `错误码范围：10001 - 10099` under a heading: the section's codes.
+        if lines.len() == 1
+            && let Some(declared) = range::in_line(first)
+        {
+            let section = part.section;
+            let name = section.map_or(lines[0].clone(), |s| {
+                part.part.sections[s].title.span.range()
+            });
+            let index = self.declare(part, declared, name);
+            if let Some(section) = section.and_then(|s| part.part.sections.get_mut(s)) {
+                section.range.get_or_insert(index);
+            }
+            return;
+        }
+        let constants = constant::scan(self.source, &lines);
+        if let Some(reference) = status::from_constants(self.source, &constants, range) {
+            self.add_statuses(reference);
+            return;
+        }
+        if constants.is_constant_list() {
+            constants_into(part, &constants);
+            return;
+        }
+        let Some(records) = lines::records(self.source, &lines) else {
+            return;
+        };
+        for line in records {
+            match line {
+                lines::Line::Row(line) => {
+                    let Some(shape) = part.table.clone() else {
+                        continue;
+                    };
+                    let row = Row {
+                        cells: reader::split_cells(self.source.text(), line.clone()),
+                        range: line,
+                    };
+                    table::read_row(part, &mut self.facts, &shape, &row);
+                }
+                lines::Line::Code {
+                    line,
+                    code,
+                    message,
+                } => {
+                    let entry = Entry {
+                        span: self.source.span(line),
+                        format: RecordFormat::Table,
+                        code: Some(Number::new(
+                            self.source.slice(code.clone()),
+                            self.source.span(code),
+                        )),
+                        http_status: None,
+                        name: None,
+                        message: message.map(|m| part.message(m)),
+                        translations: Vec::new(),
+                        section: None,
+                        extra: Vec::new(),
+                    };
+                    part.push_entry(entry);
+                }
+            }
+        }
+    }
+
+    /// A fenced block's constants or records form a part of their own; an
+    /// indented block (code pasted into the text) belongs to the text.
+    fn code_block(&mut self, part: &mut PartBuilder, code: &CodeBlock, range: Range<usize>) {
         if let Some(body) = body::from_code_block(self.source, code) {
             self.facts.body.get_or_insert(body);
             return;
@@ -175,33 +345,19 @@ impl FileParser<'_> {
         let origin = PartOrigin::CodeBlock {
             span: self.source.span(range.clone()),
         };
-        let constants = constant::scan(self.source, code);
+        let constants = constant::scan(self.source, &code.lines);
         if let Some(reference) = status::from_constants(self.source, &constants, range) {
-            match &mut self.facts.status_reference {
-                Some(existing) => existing.statuses.extend(reference.statuses),
-                None => self.facts.status_reference = Some(reference),
-            }
+            self.add_statuses(reference);
             return;
         }
         if constants.is_constant_list() {
-            let mut part = PartBuilder::new(self.source, origin);
-            for constant in &constants.constants {
-                let entry = Entry {
-                    span: self.source.span(constant.line.clone()),
-                    format: RecordFormat::Constant,
-                    code: Some(Number::new(
-                        self.source.slice(constant.value.clone()),
-                        self.source.span(constant.value.clone()),
-                    )),
-                    http_status: None,
-                    name: Some(part.text(constant.name.clone())),
-                    message: constant.comment.clone().map(|c| part.message(c)),
-                    section: None,
-                    extra: Vec::new(),
-                };
-                part.push_entry(entry);
+            if !code.fenced {
+                constants_into(part, &constants);
+                return;
             }
-            self.parts.push(part.part);
+            let mut own = PartBuilder::new(self.source, origin);
+            constants_into(&mut own, &constants);
+            self.parts.push(own.part);
             return;
         }
         let inner = code.read_markdown();
@@ -212,6 +368,70 @@ impl FileParser<'_> {
     }
 }
 
+impl FileParser<'_> {
+    fn add_statuses(&mut self, reference: crate::model::StatusReference) {
+        match &mut self.facts.status_reference {
+            Some(existing) => existing.statuses.extend(reference.statuses),
+            None => self.facts.status_reference = Some(reference),
+        }
+    }
+}
+
+/// Adds constants to a part, with the sections their comments open.
+fn constants_into(part: &mut PartBuilder, scan: &constant::Scan) {
+    let outer = part.section;
+    let first_section = part.part.sections.len();
+    for title in &scan.sections {
+        let title = part.text(title.clone());
+        part.push_section(title, 7, None);
+    }
+    for constant in &scan.constants {
+        part.section = constant.section.map(|s| first_section + s).or(outer);
+        let entry = Entry {
+            span: part.source.span(constant.line.clone()),
+            format: RecordFormat::Constant,
+            code: Some(Number::new(
+                part.source.slice(constant.value.clone()),
+                part.source.span(constant.value.clone()),
+            )),
+            http_status: None,
+            name: Some(part.text(constant.name.clone())),
+            message: constant.comment.clone().map(|c| part.message(c)),
+            translations: Vec::new(),
+            section: None,
+            extra: Vec::new(),
+        };
+        part.push_entry(entry);
+    }
+    part.section = outer;
+}
+
+/// The lines of a block, without their terminators.
+fn lines_of(source: &SourceFile, range: Range<usize>) -> Vec<Range<usize>> {
+    let text = source.slice(range.clone());
+    let mut lines = Vec::new();
+    let mut at = range.start;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n').trim_end_matches('\r');
+        if !(body.trim().is_empty() && lines.is_empty()) {
+            lines.push(at..at + body.len());
+        }
+        at += line.len();
+    }
+    while lines
+        .last()
+        .is_some_and(|l: &Range<usize>| source.slice(l.clone()).trim().is_empty())
+    {
+        lines.pop();
+    }
+    if lines.is_empty() {
+        lines.push(range.start..range.start);
+    }
+    lines
+}
+
+static UNSPACED_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s{0,3}(#{1,6})([^#\s].*?)\s*#*\s*$").expect("valid pattern"));
 static HTTP_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])([1-5])(?:[0-9]{2}|[xX]{2})(?:[^0-9]|$)").expect("valid pattern")
 });
@@ -274,5 +494,22 @@ mod tests {
         assert_eq!(&text[strip_markup(text, 0..text.len())], "40000001");
         let text = "**` Name `**";
         assert_eq!(&text[strip_markup(text, 0..text.len())], "Name");
+    }
+
+    #[test]
+    fn conflict_markers_are_found_with_their_parts() {
+        let source = SourceFile::new(
+            0,
+            "a.md",
+            "x\n<<<<<<< HEAD\n- ErrorCode: 1\n=======\n- ErrorCode: 2\n>>>>>>> branch\nTitle\n=======\n".to_string(),
+        );
+        let found = merge_conflicts(&source);
+        assert_eq!(found.len(), 1, "a setext underline alone is no conflict");
+        let lines: Vec<u32> = found[0]
+            .notes
+            .iter()
+            .filter_map(|n| n.span.map(|s| s.line))
+            .collect();
+        assert_eq!((found[0].span.line, lines), (2, vec![4, 6]));
     }
 }

@@ -1,12 +1,17 @@
 //! Pipe tables, recognised by what they hold, not where they stand:
 //!
-//! - a status table (`| 404 - Not Found | … |`, `| 500,502 - Server Errors | … |`)
-//!   is the file's HTTP status reference;
+//! - a status table (`| 404 - Not Found | … |`, `| 500,502 - Server Errors | … |`,
+//!   or an `HTTP 状态码` column of statuses and no code column) is the file's
+//!   HTTP status reference;
 //! - a category table (`| 1xxx | BaseError | 基础错误类型 |`) declares code ranges;
-//! - a code table has a code column, found by its header (`错误码`), and
-//!   gives one record per row, its other columns found by header too
-//!   (`命名参考`, `说明`, `HTTP`), in any order;
-//! - any other table (versions, modules, …) is not read.
+//! - a code table has a code column, found by its header (`错误码`, `Code`),
+//!   and gives one record per row, its other columns found by header too, in
+//!   any order; a row holding only a label (`|通用`) or a range
+//!   (`| 1000-1999 | 通用错误 |`) opens a section of the table;
+//! - any other table (versions, modules, code structure) is not read.
+//!
+//! Rows that go on after a blank line ended the table (as paragraphs) are
+//! read with the last code table's columns.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -16,20 +21,32 @@ use regex_lite::Regex;
 use crate::diagnostic::Diagnostic;
 use crate::lint;
 use crate::model::{
-    Category, Entry, FileFacts, Number, RecordFormat, StatusDef, StatusReference, Text,
+    Category, Entry, FileFacts, Number, RangeOrigin, RecordFormat, StatusDef, StatusReference,
+    Text, Translation, parse_integer,
 };
 use crate::parse::field::{Role, role_of};
-use crate::parse::{PartBuilder, strip_markup};
+use crate::parse::{PartBuilder, range, strip_markup};
 use crate::reader::{Row, Table};
 
 static STATUS_ROW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([1-5][0-9]{2}(?:\s*[,，、/]\s*[1-5][0-9]{2})*)\s*[-–—:：]\s*(.+)$")
         .expect("valid pattern")
 });
-static RANGE_PATTERN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]*)([xX]+)$").expect("valid pattern"));
 
 const RESERVED: &[&str] = &["预留", "保留", "reserved", "Reserved", "未使用"];
+
+/// What a code table's columns hold.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Shape {
+    code: usize,
+    /// A second code column of identifiers (`ERR_INVALID_UID` beside a
+    /// numeric `错误ID`) names the records when no name column does.
+    name: Option<usize>,
+    http: Option<usize>,
+    /// The first is the message; the others are translations.
+    messages: Vec<(usize, String)>,
+    headers: Vec<String>,
+}
 
 pub(crate) fn read(
     part: &mut PartBuilder,
@@ -40,11 +57,27 @@ pub(crate) fn read(
     if read_status_table(part, facts, table, range) || read_category_table(part, facts, table) {
         return;
     }
-    read_code_table(part, table);
+    if let Some(shape) = shape(part, table) {
+        let section = part.section;
+        for row in &table.rows {
+            read_row(part, facts, &shape, row);
+        }
+        // A section a row opened ends with the table.
+        part.section = section;
+        part.table = Some(shape);
+    }
 }
 
 fn cell<'t>(part: &'t PartBuilder, row: &Row, index: usize) -> Option<&'t str> {
     row.cells.get(index).map(|c| part.source.slice(c.clone()))
+}
+
+fn header(part: &PartBuilder, table: &Table, index: usize) -> String {
+    table
+        .header
+        .cells
+        .get(index)
+        .map_or(String::new(), |c| part.source.slice(c.clone()).to_string())
 }
 
 fn read_status_table(
@@ -53,26 +86,66 @@ fn read_status_table(
     table: &Table,
     range: Range<usize>,
 ) -> bool {
-    let is_status_row = |row: &Row| cell(part, row, 0).is_some_and(|c| STATUS_ROW.is_match(c));
-    if table.rows.is_empty() || !table.rows.iter().all(is_status_row) {
+    if table.rows.is_empty() {
         return false;
     }
     let mut statuses = Vec::new();
-    for row in &table.rows {
-        let Some(captures) = cell(part, row, 0).and_then(|c| STATUS_ROW.captures(c)) else {
-            continue;
-        };
-        let description = cell(part, row, 1)
-            .filter(|d| !d.is_empty())
-            .map(str::to_string);
-        for status in captures[1].split([',', '，', '、', '/']) {
-            let Ok(status) = status.trim().parse::<u16>() else {
+    let listed = |row: &Row| cell(part, row, 0).and_then(|c| STATUS_ROW.captures(c));
+    if table.rows.iter().all(|row| listed(row).is_some()) {
+        // `| 404 - Not Found | 请求的资源不存在 |`
+        for row in &table.rows {
+            let Some(captures) = listed(row) else {
                 continue;
+            };
+            let description = cell(part, row, 1)
+                .filter(|d| !d.is_empty())
+                .map(str::to_string);
+            for status in captures[1].split([',', '，', '、', '/']) {
+                let Ok(status) = status.trim().parse::<u16>() else {
+                    continue;
+                };
+                statuses.push(StatusDef {
+                    status,
+                    name: Some(captures[2].trim().to_string()),
+                    description: description.clone(),
+                    span: part.source.span(row.range.clone()),
+                });
+            }
+        }
+    } else {
+        // `| HTTP 状态码 | 含义 | 使用场景 |` with `| 404 | Not Found | … |`
+        let roles: Vec<Option<Role>> = table
+            .header
+            .cells
+            .iter()
+            .map(|c| role_of(part.source.slice(c.clone())).map(|(role, _)| role))
+            .collect();
+        let Some(http) = roles.iter().position(|r| *r == Some(Role::HttpStatus)) else {
+            return false;
+        };
+        let is_status = |row: &Row| {
+            cell(part, row, http)
+                .and_then(|c| c.parse::<u16>().ok())
+                .filter(|s| crate::parse::is_http_status(i64::from(*s)))
+        };
+        if roles.contains(&Some(Role::Code))
+            || !table.rows.iter().all(|row| is_status(row).is_some())
+        {
+            return false;
+        }
+        for row in &table.rows {
+            let Some(status) = is_status(row) else {
+                continue;
+            };
+            let text = |i: usize| {
+                cell(part, row, i)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_string)
             };
             statuses.push(StatusDef {
                 status,
-                name: Some(captures[2].trim().to_string()),
-                description: description.clone(),
+                name: text(http + 1),
+                description: text(http + 2),
                 span: part.source.span(row.range.clone()),
             });
         }
@@ -88,52 +161,31 @@ fn read_status_table(
     true
 }
 
-/// Index of the column for each role; the first column of a role wins.
-#[derive(Debug, Default)]
-struct Columns {
-    code: Option<usize>,
-    http: Option<usize>,
-    name: Option<usize>,
-    message: Option<usize>,
-}
-
-fn columns(part: &PartBuilder, table: &Table) -> Columns {
-    let mut found = Columns::default();
-    for (index, header) in table.header.cells.iter().enumerate() {
-        let slot = match role_of(part.source.slice(header.clone())) {
-            Some(Role::Code) => &mut found.code,
-            Some(Role::HttpStatus) => &mut found.http,
-            Some(Role::Name) => &mut found.name,
-            Some(Role::Message) => &mut found.message,
-            None => continue,
-        };
-        slot.get_or_insert(index);
-    }
-    found
-}
-
 fn read_category_table(part: &PartBuilder, facts: &mut FileFacts, table: &Table) -> bool {
-    let Columns {
-        code: Some(code),
-        name,
-        message,
-        ..
-    } = columns(part, table)
-    else {
+    let roles = columns(part, table);
+    let Some(&(code, _)) = roles.iter().find(|(_, role)| *role == Role::Code) else {
         return false;
     };
-    let pattern_of = |row: &Row| cell(part, row, code).and_then(|c| RANGE_PATTERN.captures(c));
+    let name = roles
+        .iter()
+        .find(|(_, role)| *role == Role::Name)
+        .map(|(i, _)| *i);
+    let message = roles
+        .iter()
+        .find(|(_, role)| *role == Role::Message)
+        .map(|(i, _)| *i);
+    let pattern_of = |row: &Row| {
+        cell(part, row, code)
+            .and_then(range::in_cell)
+            .filter(|d| d.pattern.contains(['x', 'X']))
+    };
     if table.rows.is_empty() || !table.rows.iter().all(|row| pattern_of(row).is_some()) {
         return false;
     }
     for row in &table.rows {
-        let Some(captures) = pattern_of(row) else {
+        let Some(declared) = pattern_of(row) else {
             continue;
         };
-        let prefix: i64 = captures[1].parse().unwrap_or(0);
-        let width = 10i64
-            .checked_pow(captures[2].len() as u32)
-            .unwrap_or(i64::MAX);
         let text = |column: Option<usize>| {
             column
                 .and_then(|c| row.cells.get(c))
@@ -151,74 +203,164 @@ fn read_category_table(part: &PartBuilder, facts: &mut FileFacts, table: &Table)
         facts.categories.push(Category {
             name,
             description,
-            pattern: captures[0].to_string(),
-            first: prefix.saturating_mul(width),
-            last: prefix
-                .saturating_add(1)
-                .saturating_mul(width)
-                .saturating_sub(1),
+            pattern: declared.pattern,
+            first: declared.first,
+            last: declared.last,
             reserved,
+            origin: RangeOrigin::CategoryTable,
         });
     }
     true
 }
 
-fn read_code_table(part: &mut PartBuilder, table: &Table) {
-    let Columns {
-        code: Some(code),
-        http,
-        name,
-        message,
-    } = columns(part, table)
-    else {
-        return;
-    };
-    let source = part.source;
-    let text = source.text();
-    let has_codes = table.rows.iter().any(|row| {
-        row.cells.get(code).is_some_and(|c| {
-            crate::model::parse_integer(&text[strip_markup(text, c.clone())]).is_some()
-        })
-    });
-    if !has_codes {
-        return;
-    }
-    let headers: Vec<String> = table
+/// Each column with a known role, in order, with its header's language.
+fn columns(part: &PartBuilder, table: &Table) -> Vec<(usize, Role)> {
+    table
         .header
         .cells
         .iter()
-        .map(|c| source.slice(c.clone()).to_string())
-        .collect();
-    for row in &table.rows {
-        check_cell_count(part, row, headers.len());
-        let field = |index: Option<usize>| {
-            index
-                .and_then(|i| row.cells.get(i))
-                .filter(|c| !c.is_empty())
-                .cloned()
+        .enumerate()
+        .filter_map(|(i, c)| Some((i, role_of(part.source.slice(c.clone()))?.0)))
+        .collect()
+}
+
+/// The shape of a code table, if it is one: a code column, and in some row
+/// a code in it (a numeric one, when several columns claim codes).
+fn shape(part: &PartBuilder, table: &Table) -> Option<Shape> {
+    let text = part.source.text();
+    let mut code_columns = Vec::new();
+    let mut shape = Shape {
+        headers: (0..table.header.cells.len())
+            .map(|i| header(part, table, i))
+            .collect(),
+        ..Shape::default()
+    };
+    for (index, header) in table.header.cells.iter().enumerate() {
+        let Some((role, locale)) = role_of(part.source.slice(header.clone())) else {
+            continue;
         };
-        let code_cell = field(Some(code));
-        let extra = row
+        match role {
+            Role::Code => code_columns.push(index),
+            Role::HttpStatus => {
+                shape.http.get_or_insert(index);
+            }
+            Role::Name => {
+                shape.name.get_or_insert(index);
+            }
+            Role::Message => {
+                let locale = locale.map_or_else(|| shape.headers[index].clone(), str::to_string);
+                shape.messages.push((index, locale));
+            }
+        }
+    }
+    let numeric = |column: usize| {
+        table.rows.iter().any(|row| {
+            row.cells
+                .get(column)
+                .is_some_and(|c| parse_integer(&text[strip_markup(text, c.clone())]).is_some())
+        })
+    };
+    shape.code = *code_columns.iter().find(|&&c| numeric(c))?;
+    if shape.name.is_none() {
+        shape.name = code_columns.iter().copied().find(|&c| c != shape.code);
+    }
+    Some(shape)
+}
+
+/// Reads a row of a code table (or one that goes on after it).
+pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Shape, row: &Row) {
+    let source = part.source;
+    let text = source.text();
+    // `| - | - | - |`: a ruler between groups of rows.
+    if row
+        .cells
+        .iter()
+        .all(|c| matches!(source.slice(c.clone()), "" | "-" | "--" | "---" | "—"))
+    {
+        return;
+    }
+    let field = |index: Option<usize>| {
+        index
+            .and_then(|i| row.cells.get(i))
+            .filter(|c| !c.is_empty())
+            .cloned()
+    };
+    let Some(code_cell) = field(Some(shape.code)) else {
+        // `|通用`: a label alone opens a section.
+        if let Some(label) = row.cells.iter().find(|c| !c.is_empty())
+            && row.cells.iter().filter(|c| !c.is_empty()).count() == 1
+        {
+            part.row_section(label.clone(), None);
+        } else {
+            check_cell_count(part, row, shape.headers.len());
+        }
+        return;
+    };
+    let code_text = source.slice(strip_markup(text, code_cell.clone()));
+    if let Some(declared) = range::in_cell(code_text) {
+        // `| 1000-1999 | 通用错误 |`: the range of a section.
+        let label = row
             .cells
             .iter()
             .enumerate()
-            .filter(|(i, c)| {
-                ![Some(code), http, name, message].contains(&Some(*i)) && !c.is_empty()
-            })
-            .filter_map(|(i, c)| Some((headers.get(i)?.clone(), part.text(c.clone()))))
-            .collect();
-        let entry = Entry {
-            span: source.span(row.range.clone()),
-            format: RecordFormat::Table,
-            code: code_cell.map(|c| number(part, c)),
-            http_status: field(http).map(|c| number(part, c)),
-            name: field(name).map(|c| part.text(strip_markup(text, c))),
-            message: field(message).map(|c| unescape_pipes(part.text(c))),
-            section: None,
-            extra,
-        };
-        part.push_entry(entry);
+            .find(|(i, c)| *i != shape.code && !c.is_empty())
+            .map_or(code_cell.clone(), |(_, c)| c.clone());
+        facts.categories.push(Category {
+            name: part.text(strip_markup(text, label.clone())),
+            description: None,
+            pattern: declared.pattern,
+            first: declared.first,
+            last: declared.last,
+            reserved: false,
+            origin: RangeOrigin::Section,
+        });
+        part.row_section(label, Some(facts.categories.len() - 1));
+        return;
     }
+    if parse_integer(code_text).is_none() && row.cells.iter().filter(|c| !c.is_empty()).count() == 1
+    {
+        part.row_section(code_cell, None);
+        return;
+    }
+    check_cell_count(part, row, shape.headers.len());
+    let used: Vec<usize> = [Some(shape.code), shape.name, shape.http]
+        .into_iter()
+        .flatten()
+        .chain(shape.messages.iter().map(|(i, _)| *i))
+        .collect();
+    let extra = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| !used.contains(i) && !c.is_empty())
+        .filter_map(|(i, c)| Some((shape.headers.get(i)?.clone(), part.text(c.clone()))))
+        .collect();
+    // The first message column holds the message; the others translate it.
+    let mut messages = shape
+        .messages
+        .iter()
+        .map(|(i, locale)| (locale, field(Some(*i)).and_then(|c| message(part, c))));
+    let primary = messages.next().and_then(|(_, text)| text);
+    let translations = messages
+        .filter_map(|(locale, text)| {
+            Some(Translation {
+                locale: locale.clone(),
+                text: text?,
+            })
+        })
+        .collect();
+    let entry = Entry {
+        span: source.span(row.range.clone()),
+        format: RecordFormat::Table,
+        code: Some(number(part, code_cell)),
+        http_status: field(shape.http).map(|c| number(part, c)),
+        name: field(shape.name).map(|c| part.text(strip_markup(text, c))),
+        message: primary,
+        translations,
+        section: None,
+        extra,
+    };
+    part.push_entry(entry);
 }
 
 fn number(part: &PartBuilder, cell: Range<usize>) -> Number {
@@ -226,12 +368,28 @@ fn number(part: &PartBuilder, cell: Range<usize>) -> Number {
     Number::new(part.source.slice(range.clone()), part.source.span(range))
 }
 
-/// A pipe inside a cell is written `\|`; the message holds the pipe.
-fn unescape_pipes(mut text: Text) -> Text {
+/// A cell's message: a pipe is written `\|` in a cell, so the message holds
+/// the pipe; `<br>` is a line break in a cell, read as one space; a cell of
+/// only `\` (a placeholder some tables use) holds no message.
+fn message(part: &PartBuilder, cell: Range<usize>) -> Option<Text> {
+    let mut text = part.message(cell);
+    if text.text == "\\" || text.text == "-" {
+        return None;
+    }
     if text.text.contains("\\|") {
         text.text = text.text.replace("\\|", "|");
     }
-    text
+    for br in ["<br>", "<br/>", "<br />", "<BR>"] {
+        if text.text.contains(br) {
+            text.text = text
+                .text
+                .replace(br, " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+    }
+    Some(text)
 }
 
 fn check_cell_count(part: &mut PartBuilder, row: &Row, expected: usize) {

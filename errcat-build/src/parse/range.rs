@@ -1,0 +1,115 @@
+//! Code ranges as authors write them: `1000-1999`, `` `10001` - `10099` ``,
+//! `1xxx`; at the start of a heading, in a `错误码范围：…` line, or alone in
+//! a table cell.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex_lite::{Captures, Regex};
+
+/// A range and how it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Declared {
+    pub first: i64,
+    pub last: i64,
+    pub pattern: String,
+}
+
+const RANGE: &str =
+    r"(?:`?(-?[0-9]+)`?\s*(?:-|~|～|–|—|至|到|to)\s*`?(-?[0-9]+)`?|`?([0-9]+)([xX]+)`?)";
+
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*{RANGE}(?:\s*[-–—:：]\s*|\s+)(.*?)\s*$")).expect("valid pattern")
+});
+static LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[^:：]*(?:范围|[Rr]ange)[^:：]*[:：]\s*{RANGE}\s*[.。]?\s*$"
+    ))
+    .expect("valid pattern")
+});
+static CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^\s*{RANGE}\s*$")).expect("valid pattern"));
+
+fn declared(c: &Captures) -> Option<Declared> {
+    let (first, last, pattern) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+        (Some(first), Some(last), _, _) => {
+            let (first, last) = (first.as_str().parse().ok()?, last.as_str().parse().ok()?);
+            (first, last, format!("{first}-{last}"))
+        }
+        (_, _, Some(prefix), Some(xs)) => {
+            let prefix: i64 = prefix.as_str().parse().ok()?;
+            let width = 10i64.checked_pow(xs.as_str().len() as u32)?;
+            let first = prefix.checked_mul(width)?;
+            (
+                first,
+                first.checked_add(width - 1)?,
+                format!("{prefix}{}", xs.as_str()),
+            )
+        }
+        _ => return None,
+    };
+    (first <= last).then_some(Declared {
+        first,
+        last,
+        pattern,
+    })
+}
+
+/// A heading that starts with a range; the range and where its name is.
+pub(crate) fn in_heading(title: &str) -> Option<(Declared, Range<usize>)> {
+    let c = HEADING.captures(title)?;
+    let name = c.get(5).map_or(title.len()..title.len(), |m| m.range());
+    Some((declared(&c)?, name))
+}
+
+/// A line such as `错误码范围：10001 - 10099` or `Range: 1000-1999`.
+pub(crate) fn in_line(line: &str) -> Option<Declared> {
+    declared(&LINE.captures(line)?)
+}
+
+/// A cell that holds only a range.
+pub(crate) fn in_cell(cell: &str) -> Option<Declared> {
+    declared(&CELL.captures(cell)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(d: Option<Declared>) -> Option<(i64, i64, String)> {
+        d.map(|d| (d.first, d.last, d.pattern))
+    }
+
+    #[test]
+    fn ranges_where_authors_write_them() {
+        let (d, name) = in_heading("1000-1999 - 通用错误").unwrap();
+        assert_eq!((d.first, d.last), (1000, 1999));
+        assert_eq!(&"1000-1999 - 通用错误"[name], "通用错误");
+        assert_eq!(
+            range(in_heading("2xxx 用户").map(|d| d.0)),
+            Some((2000, 2999, "2xxx".into()))
+        );
+        assert_eq!(in_heading("0 - 成功"), None);
+        assert_eq!(in_heading("400错误类型"), None);
+        assert_eq!(
+            range(in_line("错误码范围：`10001` - `10099`")),
+            Some((10001, 10099, "10001-10099".into()))
+        );
+        assert_eq!(
+            range(in_line("Range: 1000 ~ 1999")),
+            Some((1000, 1999, "1000-1999".into()))
+        );
+        assert_eq!(in_line("错误码使用四位数字，说明如下："), None);
+        assert_eq!(range(in_cell(" 1xxx ")), Some((1000, 1999, "1xxx".into())));
+        assert_eq!(
+            range(in_cell("-39999 - -30000")),
+            Some((-39999, -30000, "-39999--30000".into()))
+        );
+        assert_eq!(
+            in_cell("-30000 - -39999"),
+            None,
+            "the first code is above the last"
+        );
+        assert_eq!(in_cell("1999-1000"), None);
+    }
+}
