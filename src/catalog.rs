@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::CodeValue;
+
 /// One error code of any catalogue. Every generated `Code` enum implements
 /// it, so a service can handle codes of several catalogues with one
 /// function, generically or as `&dyn ErrorCode`:
@@ -18,8 +20,9 @@ use std::fmt;
 /// assert_eq!(line, "console 40400004 HTTP 404 (catalogs/console.md:227)");
 /// ```
 pub trait ErrorCode: fmt::Debug + fmt::Display + Send + Sync + 'static {
-    /// The numeric code, as sent on the wire.
-    fn code(&self) -> i64;
+    /// The code, as sent on the wire: a number, or a symbol in a catalogue
+    /// of symbolic codes.
+    fn code(&self) -> CodeValue<'static>;
 
     /// The identifier as the catalogue writes it (`ILLEGAL_PARAMETER`),
     /// or the variant name when the catalogue gives none (`E40400004`).
@@ -52,7 +55,7 @@ pub trait ErrorCode: fmt::Debug + fmt::Display + Send + Sync + 'static {
         Self: Sized;
 
     /// The variant for a code, if the catalogue has it.
-    fn from_code(code: i64) -> Option<Self>
+    fn from_code(code: CodeValue<'_>) -> Option<Self>
     where
         Self: Sized;
 
@@ -89,7 +92,7 @@ pub struct Catalog {
     default_http_status: u16,
     body_fields: [&'static str; 2],
     problem_type: Option<&'static str>,
-    lookup: fn(i64) -> Option<&'static dyn ErrorCode>,
+    lookup: fn(CodeValue<'_>) -> Option<&'static dyn ErrorCode>,
     entry: fn(usize) -> &'static dyn ErrorCode,
 }
 
@@ -103,7 +106,7 @@ impl Catalog {
         default_http_status: u16,
         body_fields: [&'static str; 2],
         problem_type: Option<&'static str>,
-        lookup: fn(i64) -> Option<&'static dyn ErrorCode>,
+        lookup: fn(CodeValue<'_>) -> Option<&'static dyn ErrorCode>,
         entry: fn(usize) -> &'static dyn ErrorCode,
     ) -> Catalog {
         Catalog {
@@ -158,9 +161,10 @@ impl Catalog {
         self.problem_type
     }
 
-    /// The entry for a code, for gateways translating codes they receive.
-    pub fn find(&self, code: i64) -> Option<&'static dyn ErrorCode> {
-        (self.lookup)(code)
+    /// The entry for a code, for gateways translating codes they receive:
+    /// a number, or text (a number in it, or a symbol).
+    pub fn find<'c>(&self, code: impl Into<CodeValue<'c>>) -> Option<&'static dyn ErrorCode> {
+        (self.lookup)(code.into())
     }
 
     /// Every code, in ascending order.

@@ -72,9 +72,11 @@
 //! `default-http-status` in `catalogs/catalogs.toml` says otherwise.
 
 mod catalog;
+mod code;
 mod lookup;
 
 pub use catalog::{Catalog, ErrorCode, Source};
+pub use code::{CodeValue, OwnedCode};
 pub use lookup::{UnknownCode, UnknownName};
 
 #[cfg(feature = "axum")]
@@ -95,7 +97,9 @@ pub mod __private {
     #[cfg(feature = "axum")]
     pub use crate::axum::json_response;
     #[cfg(feature = "serde")]
-    pub use crate::wire::{deserialize_body, deserialize_code, known, serialize_body};
+    pub use crate::wire::{
+        deserialize_body, deserialize_number, deserialize_symbol, known, serialize_body,
+    };
     #[cfg(feature = "axum")]
     pub use axum_core;
     #[cfg(feature = "http")]
@@ -117,7 +121,7 @@ pub fn catalog(name: &str) -> Option<&'static Catalog> {
 /// assert_eq!((entry.http_status(), entry.message()), (404, "project项目id不存在"));
 /// assert!(errcat::lookup("console", 1).is_none());
 /// ```
-pub fn lookup(catalog: &str, code: i64) -> Option<&'static dyn ErrorCode> {
+pub fn lookup<'c>(catalog: &str, code: impl Into<CodeValue<'c>>) -> Option<&'static dyn ErrorCode> {
     self::catalog(catalog)?.find(code)
 }
 

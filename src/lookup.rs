@@ -2,17 +2,22 @@
 
 use std::fmt;
 
+use crate::OwnedCode;
+
 /// A code that is not in the catalogue (`TryFrom<u32>`): a newer server may
 /// send codes this build does not know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UnknownCode {
     pub catalog: &'static str,
-    pub code: i64,
+    pub code: OwnedCode,
 }
 
 impl UnknownCode {
-    pub fn new(catalog: &'static str, code: i64) -> Self {
-        UnknownCode { catalog, code }
+    pub fn new(catalog: &'static str, code: impl Into<OwnedCode>) -> Self {
+        UnknownCode {
+            catalog,
+            code: code.into(),
+        }
     }
 }
 

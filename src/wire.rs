@@ -6,13 +6,13 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{ErrorCode, UnknownCode};
+use crate::{CodeValue, ErrorCode, OwnedCode, UnknownCode};
 
 /// `{"<code field>": code, "<message field>": message}`
 pub fn serialize_body<S: Serializer>(
     serializer: S,
     fields: [&'static str; 2],
-    code: i64,
+    code: CodeValue<'_>,
     message: &str,
 ) -> Result<S::Ok, S::Error> {
     let mut body = serializer.serialize_struct("Body", 2)?;
@@ -44,23 +44,33 @@ impl Serialize for BodyOf<'_> {
     }
 }
 
-/// A code as a number.
-pub fn deserialize_code<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+/// A numeric code.
+pub fn deserialize_number<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<OwnedCode, D::Error> {
     deserializer.deserialize_i64(CodeVisitor)
 }
 
+/// A symbolic code.
+pub fn deserialize_symbol<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<OwnedCode, D::Error> {
+    deserializer.deserialize_str(CodeVisitor)
+}
+
 /// The code and message of a body. Other fields are skipped; the code may
-/// be a number or a string of digits.
+/// be a number, or a string (of digits, or a symbol).
 pub fn deserialize_body<'de, D: Deserializer<'de>>(
     deserializer: D,
     fields: [&'static str; 2],
-) -> Result<(i64, Option<String>), D::Error> {
+) -> Result<(OwnedCode, Option<String>), D::Error> {
     deserializer.deserialize_map(BodyVisitor { fields })
 }
 
 /// The variant for `code`, or an error naming the unknown code.
-pub fn known<E: ErrorCode, Err: de::Error>(code: i64) -> Result<E, Err> {
-    E::from_code(code).ok_or_else(|| Err::custom(UnknownCode::new(E::catalog_of().name(), code)))
+pub fn known<E: ErrorCode, Err: de::Error>(code: OwnedCode) -> Result<E, Err> {
+    E::from_code(code.as_value())
+        .ok_or_else(|| Err::custom(UnknownCode::new(E::catalog_of().name(), code)))
 }
 
 /// A body received from a server, whose code this build may not know (a
@@ -74,7 +84,7 @@ pub fn known<E: ErrorCode, Err: de::Error>(code: i64) -> Result<E, Err> {
 /// assert_eq!(body, Received::Known(Code::Badrequest));
 ///
 /// let body: Received<Code> = serde_json::from_str(r#"{"Code":10999,"Message":"新的错误"}"#)?;
-/// assert_eq!(body, Received::Unknown { code: 10999, message: Some("新的错误".to_string()) });
+/// assert_eq!(body, Received::Unknown { code: 10999.into(), message: Some("新的错误".to_string()) });
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -82,7 +92,10 @@ pub enum Received<E> {
     /// A code of the catalogue.
     Known(E),
     /// A code the catalogue does not have, with the message that came with it.
-    Unknown { code: i64, message: Option<String> },
+    Unknown {
+        code: OwnedCode,
+        message: Option<String>,
+    },
 }
 
 impl<E: ErrorCode> Received<E> {
@@ -94,11 +107,11 @@ impl<E: ErrorCode> Received<E> {
         }
     }
 
-    /// The numeric code, known or not.
-    pub fn code(&self) -> i64 {
+    /// The code, known or not.
+    pub fn code(&self) -> CodeValue<'_> {
         match self {
             Received::Known(code) => code.code(),
-            Received::Unknown { code, .. } => *code,
+            Received::Unknown { code, .. } => code.as_value(),
         }
     }
 }
@@ -110,44 +123,54 @@ impl<'de, E: ErrorCode> Deserialize<'de> for Received<E> {
             deserializer,
             [catalog.code_field(), catalog.message_field()],
         )?;
-        Ok(match E::from_code(code) {
+        Ok(match E::from_code(code.as_value()) {
             Some(known) => Received::Known(known),
             None => Received::Unknown { code, message },
         })
     }
 }
 
+/// A code: a number, or a string holding a number or a symbol.
 struct CodeVisitor;
 
 impl Visitor<'_> for CodeVisitor {
-    type Value = i64;
+    type Value = OwnedCode;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an integer error code")
+        f.write_str("an error code")
     }
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
-        Ok(v)
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<OwnedCode, E> {
+        Ok(OwnedCode::Number(v))
     }
 
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
-        i64::try_from(v).map_err(|_| E::custom(format_args!("error code {v} is out of range")))
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<OwnedCode, E> {
+        i64::try_from(v)
+            .map(OwnedCode::Number)
+            .map_err(|_| E::custom(format_args!("error code {v} is out of range")))
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<i64, E> {
-        v.trim()
-            .parse()
-            .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<OwnedCode, E> {
+        let is_symbol = |s: &str| {
+            s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        };
+        match CodeValue::parse(v) {
+            CodeValue::Symbol(symbol) if !is_symbol(symbol) => {
+                Err(E::invalid_value(de::Unexpected::Str(v), &self))
+            }
+            code => Ok(code.to_owned()),
+        }
     }
 }
 
-/// Deserializes a code that may be a number or a string of digits.
+/// Deserializes a code that may be a number or a string.
 struct AnyCode;
 
 impl<'de> DeserializeSeed<'de> for AnyCode {
-    type Value = i64;
+    type Value = OwnedCode;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<i64, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<OwnedCode, D::Error> {
         deserializer.deserialize_any(CodeVisitor)
     }
 }
@@ -193,7 +216,7 @@ struct BodyVisitor {
 }
 
 impl<'de> Visitor<'de> for BodyVisitor {
-    type Value = (i64, Option<String>);
+    type Value = (OwnedCode, Option<String>);
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "an error body with a `{}` field", self.fields[0])

@@ -56,9 +56,13 @@ fn an_unknown_code_is_an_error_that_names_it() {
             .starts_with("code -1 is not in catalogue `api_switch`"),
         "{err}"
     );
+    // A symbol is a code, just not one of this catalogue's.
     let err = serde_json::from_str::<api_switch::Body>(r#"{"Code":"ten"}"#).unwrap_err();
+    assert_eq!(err.to_string(), "code ten is not in catalogue `api_switch`");
+    let err = serde_json::from_str::<api_switch::Body>(r#"{"Code":"not a code"}"#).unwrap_err();
     assert!(
-        err.to_string().starts_with("invalid value: string \"ten\""),
+        err.to_string()
+            .starts_with("invalid value: string \"not a code\""),
         "{err}"
     );
     let err = serde_json::from_str::<api_switch::Body>("[10001]").unwrap_err();

@@ -208,3 +208,70 @@ fn hostile_text_compiles_to_its_exact_bytes_and_plain_docs() {
         "no direction override reaches the page"
     );
 }
+
+#[test]
+fn symbolic_negative_and_ranged_catalogues_compile_and_answer() {
+    let root = workspace();
+    let service = ServiceCrate::new(&[
+        (
+            "gateway.md",
+            &root.join("tests/fixtures/symbolic/gateway.md"),
+        ),
+        (
+            "ymvideo.md",
+            &root.join("tests/corpus/06_ymvideosdk-errcode-table.md"),
+        ),
+        (
+            "music.md",
+            &root.join("tests/corpus/26_music_back-errcode-spec-ranges.md"),
+        ),
+        (
+            "winter.md",
+            &root.join("tests/corpus/07_winter_item-errcode.md"),
+        ),
+    ]);
+    service.write(
+        "src/main.rs",
+        r#"include!(concat!(env!("OUT_DIR"), "/errcat.rs"));
+
+use errcat::ErrorCode;
+
+fn main() {
+    let code = gateway::Code::from_code("USER_40301").unwrap();
+    println!("{code:?} {} {} {} {}", code.code(), code.name(), code.http_status(), ErrorCode::code(&code));
+    println!("{:?}", gateway::Code::from_code("ERR_MISSING"));
+    let found = CATALOGS.iter().find(|c| c.name() == "gateway").unwrap().find("ERR_NOT_FOUND").unwrap();
+    println!("{} {}", found.code(), found.message());
+
+    let code = ymvideo::Code::from_code(-2).unwrap();
+    println!("{code:?} {} {} {}", code.code(), code.message(), ymvideo::Code::ALL[0].code());
+
+    let code = music::Code::from_code(4100).unwrap();
+    let category = code.category().unwrap();
+    println!("{code:?} {} {category:?} {} {:?}", code.http_status(), category.name(), category.range());
+    println!("{:?}", music::Category::of_code(4011).map(|c| c.name()));
+
+    let code = winter::Code::from_code(5).unwrap();
+    println!("{} | {:?} | {:?} | {:?}", code.message(), code.message_in("en"), code.message_in("fr"), winter::LOCALES);
+}
+"#,
+    );
+    let output = service.cargo(&["run"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "\
+User40301 USER_40301 USER_40301 403 USER_40301
+None
+ERR_NOT_FOUND 资源不存在
+YoumeErrorInvalidParam -2 传入参数错误 -1000
+CardNotFound 404 Range4100To4199 贺卡相关错误 4100..=4199
+Some(\"社区/内容相关错误\")
+请求来自未经授权的IP地址 | Some(\"Unauthorized client IP address:%s\") | None | [\"en\"]
+"
+    );
+}

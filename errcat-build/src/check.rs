@@ -6,7 +6,7 @@ use std::collections::hash_map::Entry as Slot;
 
 use crate::diagnostic::Diagnostic;
 use crate::lint;
-use crate::model::{Catalog, Entry, Model, RangeOrigin};
+use crate::model::{Catalog, CodeKey, CodeType, Entry, Model, RangeOrigin, is_symbol};
 use crate::naming;
 use crate::parse::is_http_status;
 
@@ -63,8 +63,26 @@ fn check_entry(model: &Model, catalog: &Catalog, entry: &Entry, out: &mut Vec<Di
             .label("record without a code")
             .note("add a line such as `- ErrorCode: 40000001`"),
         ),
-        Some(code) => match code.value {
-            None => out.push(
+        Some(code) => match (catalog.code_type, code.value) {
+            (CodeType::Symbol, Some(_)) => out.push(
+                Diagnostic::new(
+                    &lint::INVALID_CODE,
+                    code.span,
+                    format!("error code `{}` is a number in a catalogue of symbolic codes", code.text),
+                )
+                .label("not a symbol"),
+            ),
+            (CodeType::Symbol, None) if !is_symbol(&code.text) => out.push(
+                Diagnostic::new(
+                    &lint::INVALID_CODE,
+                    code.span,
+                    format!("error code `{}` is not an identifier", code.text),
+                )
+                .label("not a symbolic code")
+                .note("symbolic codes are ASCII letters, digits and `_`, such as `ERR_INVALID_PARAM`"),
+            ),
+            (CodeType::Symbol, None) => {}
+            (_, None) => out.push(
                 Diagnostic::new(
                     &lint::INVALID_CODE,
                     code.span,
@@ -72,21 +90,21 @@ fn check_entry(model: &Model, catalog: &Catalog, entry: &Entry, out: &mut Vec<Di
                 )
                 .label("not an integer"),
             ),
-            Some(value) if !catalog.code_type.holds(value) => out.push(
+            (code_type, Some(value)) if !code_type.holds(value) => out.push(
                 Diagnostic::new(
                     &lint::INVALID_CODE,
                     code.span,
                     format!(
                         "error code {value} does not fit the code type {} ({} to {})",
-                        catalog.code_type.name(),
-                        catalog.code_type.min(),
-                        catalog.code_type.max()
+                        code_type.name(),
+                        code_type.min(),
+                        code_type.max()
                     ),
                 )
                 .label("out of range")
                 .note("codes of another range need `code-type` in catalogs.toml (\"u32\", \"i32\" or \"i64\")"),
             ),
-            Some(_) => {}
+            (_, Some(_)) => {}
         },
     }
 
@@ -315,7 +333,7 @@ fn code_text(entry: &Entry) -> &str {
 fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<String, &Entry> = HashMap::new();
     for entry in &catalog.entries {
-        if entry.code_value().is_none() && entry.name.is_none() {
+        if entry.code_key(catalog.code_type).is_none() && entry.name.is_none() {
             continue; // already reported as a missing or invalid code
         }
         let span = entry.name.as_ref().map_or(entry.span, |n| n.span);
@@ -490,10 +508,12 @@ fn check_duplicate_codes(model: &Model, out: &mut Vec<Diagnostic>) {
         Named(&'a str),
         Own(usize),
     }
-    let mut seen: HashMap<(Namespace, i64), (usize, &Entry)> = HashMap::new();
+    let mut seen: HashMap<(Namespace, CodeKey), (usize, &Entry)> = HashMap::new();
     for (index, catalog) in model.catalogs.iter().enumerate() {
         for entry in &catalog.entries {
-            let (Some(code), Some(code_field)) = (entry.code_value(), entry.code.as_ref()) else {
+            let (Some(code), Some(code_field)) =
+                (entry.code_key(catalog.code_type), entry.code.as_ref())
+            else {
                 continue;
             };
             let namespace = match &catalog.namespace {

@@ -15,6 +15,7 @@
 //! retired = [40400003]          # codes withdrawn on purpose: never to be reused
 //! encoding = "gbk"              # the file's encoding, if not UTF-8
 //! code-type = "i64"             # u32 (default), or i32 (default when most codes are negative)
+//! columns = { code = "编号", message = "内容" }   # headers errcat would not recognise
 //! lints = { code-out-of-order = "allow" }
 //! ```
 
@@ -47,12 +48,23 @@ pub struct CatalogConfig {
     /// The file's encoding, if not UTF-8 (`gbk`).
     pub encoding: Option<Setting<String>>,
     pub code_type: Option<Setting<crate::model::CodeType>>,
+    /// Table headers errcat would not recognise, and what their columns hold.
+    pub columns: Vec<(Setting<String>, ColumnRole)>,
     /// Codes withdrawn on purpose: their removal is no break, and no record
     /// may use them again.
     pub retired: Vec<Setting<i64>>,
     pub lints: LintLevels,
     /// The whole `[[catalog]]` table.
     pub span: Span,
+}
+
+/// What a table column holds, for `columns` in catalogs.toml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnRole {
+    Code,
+    Name,
+    Message,
+    HttpStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,6 +195,36 @@ impl Reader<'_> {
         }
     }
 
+    fn columns(&mut self, value: &Spanned<DeValue>) -> Vec<(Setting<String>, ColumnRole)> {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.error(
+                value.span(),
+                "`columns` must be a table: { code = \"编号\", message = \"内容\" }",
+            );
+            return Vec::new();
+        };
+        let mut columns = Vec::new();
+        for (key, header) in table {
+            let role = match key.get_ref().as_ref() {
+                "code" => ColumnRole::Code,
+                "name" => ColumnRole::Name,
+                "message" => ColumnRole::Message,
+                "http" => ColumnRole::HttpStatus,
+                other => {
+                    self.error(
+                        key.span(),
+                        format!("unknown column `{other}`; expected code, name, message or http"),
+                    );
+                    continue;
+                }
+            };
+            if let Some(header) = self.string(header, "a column's header") {
+                columns.push((header, role));
+            }
+        }
+        columns
+    }
+
     fn codes(&mut self, value: &Spanned<DeValue>) -> Vec<Setting<i64>> {
         let DeValue::Array(items) = value.get_ref() else {
             self.error(
@@ -260,6 +302,7 @@ impl Reader<'_> {
         let mut retired = Vec::new();
         let mut encoding = None;
         let mut code_type = None;
+        let mut columns = Vec::new();
         let mut lints = LintLevels::default();
         for (key, value) in table {
             match key.get_ref().as_ref() {
@@ -283,6 +326,7 @@ impl Reader<'_> {
                 "problem-type" => problem_type = self.string(value, "`problem-type`"),
                 "retired" => retired = self.codes(value),
                 "encoding" => encoding = self.string(value, "`encoding`"),
+                "columns" => columns = self.columns(value),
                 "code-type" => {
                     code_type = self.string(value, "`code-type`").and_then(|name| {
                         match crate::model::CodeType::parse(&name.value) {
@@ -298,7 +342,7 @@ impl Reader<'_> {
                 other => self.error(
                     key.span(),
                     format!(
-                        "unknown key `{other}` in `[[catalog]]`; expected file, part, name, namespace, default-http-status, body, problem-type, retired, encoding, code-type or lints"
+                        "unknown key `{other}` in `[[catalog]]`; expected file, part, name, namespace, default-http-status, body, problem-type, retired, encoding, code-type, columns or lints"
                     ),
                 ),
             }
@@ -320,6 +364,7 @@ impl Reader<'_> {
             problem_type,
             encoding,
             code_type,
+            columns,
             retired,
             lints,
             span,

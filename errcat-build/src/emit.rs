@@ -111,7 +111,7 @@ impl Context<'_> {
         let runtime = &self.runtime;
         let source_path = model.source(catalog.file).path();
         let mut entries: Vec<&Entry> = catalog.entries.iter().collect();
-        entries.sort_by_key(|e| e.code_value());
+        entries.sort_by_key(|e| e.code_key(catalog.code_type));
 
         let module = format_ident!("{}", catalog.name);
         let count = entries.len();
@@ -128,27 +128,36 @@ impl Context<'_> {
             .collect();
         let variant_docs = entries.iter().map(|e| variant_doc(model, catalog, e));
         let variant_names: Vec<String> = variants.iter().map(ToString::to_string).collect();
-        let codes = entries
-            .iter()
-            .map(|e| Literal::i64_unsuffixed(e.code_value().unwrap_or_default()));
-        let code_type = format_ident!("{}", catalog.code_type.name());
-        // Conversions between the code type and i64, the trait's type.
-        let (widen, narrow) = match catalog.code_type {
-            CodeType::I64 => (quote! { code }, quote! { Some(code) }),
-            _ => (
-                quote! { i64::from(code) },
-                quote! { #code_type::try_from(code).ok() },
+        let codes = entries.iter().map(|e| match e.code_value() {
+            Some(value) => Literal::i64_unsuffixed(value),
+            None => Literal::string(e.code.as_ref().map_or("", |c| c.text.as_str())),
+        });
+        // The code's type, and conversions to and from the runtime's
+        // `CodeValue` for a `code` of it.
+        let (code_type, code_param, to_value, from_value) = match catalog.code_type {
+            CodeType::Symbol => (
+                quote! { &'static str },
+                quote! { &str },
+                quote! { #runtime::CodeValue::Symbol(code) },
+                quote! { code.as_symbol() },
             ),
+            CodeType::I64 => (
+                quote! { i64 },
+                quote! { i64 },
+                quote! { #runtime::CodeValue::Number(code) },
+                quote! { code.as_i64() },
+            ),
+            other => {
+                let ty = format_ident!("{}", other.name());
+                (
+                    quote! { #ty },
+                    quote! { #ty },
+                    quote! { #runtime::CodeValue::Number(i64::from(code)) },
+                    quote! { code.as_i64().and_then(|code| #ty::try_from(code).ok()) },
+                )
+            }
         };
-        let names: Vec<String> = entries
-            .iter()
-            .zip(&variant_names)
-            .map(|(e, v)| {
-                e.name
-                    .as_ref()
-                    .map_or_else(|| v.clone(), |n| n.text.clone())
-            })
-            .collect();
+        let names: Vec<String> = entries.iter().map(|e| naming::identifier(e)).collect();
         let messages = entries.iter().map(|e| e.message_text().unwrap_or(""));
         let statuses = entries.iter().map(|e| {
             let status = e
@@ -157,6 +166,7 @@ impl Context<'_> {
             Literal::u16_unsuffixed(status)
         });
         let lines = entries.iter().map(|e| Literal::u32_unsuffixed(e.span.line));
+        let translations = translation_items(&entries);
         let mut by_name: Vec<usize> = (0..count).collect();
         by_name.sort_by(|&a, &b| names[a].cmp(&names[b]));
         let by_name = by_name.into_iter().map(Literal::usize_unsuffixed);
@@ -213,6 +223,7 @@ impl Context<'_> {
                 static LINES: [u32; COUNT] = [#(#lines),*];
                 /// Positions in `NAMES`, sorted by name, for `from_name`.
                 static BY_NAME: [#repr; COUNT] = [#(#by_name),*];
+                #translations
 
                 /// The catalogue: name, file, size, wire body, and its codes as
                 /// [`ErrorCode`](#runtime::ErrorCode)s.
@@ -224,8 +235,8 @@ impl Context<'_> {
                     [Body::CODE_FIELD, Body::MESSAGE_FIELD],
                     #problem_type,
                     |code| {
-                        let code = #narrow?;
-                        let index = CODES.binary_search(&code).ok()?;
+                        let code = #from_value?;
+                        let index = CODES.binary_search_by(|probe| probe.cmp(&code)).ok()?;
                         Some(&Code::ALL[index])
                     },
                     |index| &Code::ALL[index],
@@ -262,8 +273,11 @@ impl Context<'_> {
                     }
 
                     /// The variant for a numeric code.
-                    pub fn from_code(code: #code_type) -> Option<Code> {
-                        CODES.binary_search(&code).ok().map(|index| Code::ALL[index])
+                    pub fn from_code(code: #code_param) -> Option<Code> {
+                        CODES
+                            .binary_search_by(|probe| probe.cmp(&code))
+                            .ok()
+                            .map(|index| Code::ALL[index])
                     }
 
                     /// The variant for an identifier as [`Code::name`] returns it.
@@ -303,9 +317,9 @@ impl Context<'_> {
                 impl std::error::Error for Code {}
 
                 impl #runtime::ErrorCode for Code {
-                    fn code(&self) -> i64 {
+                    fn code(&self) -> #runtime::CodeValue<'static> {
                         let code = Code::code(*self);
-                        #widen
+                        #to_value
                     }
 
                     fn name(&self) -> &'static str {
@@ -332,8 +346,8 @@ impl Context<'_> {
                         &CATALOG
                     }
 
-                    fn from_code(code: i64) -> Option<Code> {
-                        #narrow.and_then(Code::from_code)
+                    fn from_code(code: #runtime::CodeValue<'_>) -> Option<Code> {
+                        #from_value.and_then(Code::from_code)
                     }
                 }
 
@@ -343,11 +357,11 @@ impl Context<'_> {
                     }
                 }
 
-                impl TryFrom<#code_type> for Code {
+                impl TryFrom<#code_param> for Code {
                     type Error = #runtime::UnknownCode;
 
-                    fn try_from(code: #code_type) -> Result<Code, Self::Error> {
-                        Code::from_code(code).ok_or(#runtime::UnknownCode::new(#catalog_name, #widen))
+                    fn try_from(code: #code_param) -> Result<Code, Self::Error> {
+                        Code::from_code(code).ok_or_else(|| #runtime::UnknownCode::new(#catalog_name, code))
                     }
                 }
 
@@ -380,6 +394,11 @@ impl Context<'_> {
                 " (errcat's default)"
             }
         );
+        let deserialize_code = if catalog.code_type == CodeType::Symbol {
+            quote! { deserialize_symbol }
+        } else {
+            quote! { deserialize_number }
+        };
         let serde = self.serde_cfg.as_ref().map(|cfg| {
             quote! {
                 #cfg
@@ -392,7 +411,7 @@ impl Context<'_> {
                 #cfg
                 impl<'de> #runtime::__private::serde::Deserialize<'de> for Code {
                     fn deserialize<D: #runtime::__private::serde::Deserializer<'de>>(deserializer: D) -> Result<Code, D::Error> {
-                        let code = #runtime::__private::deserialize_code(deserializer)?;
+                        let code = #runtime::__private::#deserialize_code(deserializer)?;
                         #runtime::__private::known(code)
                     }
                 }
@@ -468,8 +487,12 @@ impl Context<'_> {
         quote! { #http #axum }
     }
 
-    /// `Category` and `Code::category`, when the file declares code ranges.
+    /// `Category` and `Code::category`, when the file declares code ranges
+    /// (and the codes are numbers).
     fn category_items(&self, catalog: &Catalog) -> TokenStream {
+        if catalog.code_type == CodeType::Symbol {
+            return TokenStream::new();
+        }
         let facts = self.model.facts(catalog.file);
         let mut categories: Vec<&Category> =
             facts.categories.iter().filter(|c| !c.reserved).collect();
@@ -582,6 +605,44 @@ impl Context<'_> {
                 pub fn category(self) -> Option<Category> {
                     Category::of_code(self.code())
                 }
+            }
+        }
+    }
+}
+
+/// `LOCALES`, `TRANSLATIONS` and `Code::message_in`, when the catalogue
+/// gives messages in several languages side by side.
+fn translation_items(entries: &[&Entry]) -> TokenStream {
+    let locales: std::collections::BTreeSet<&str> = entries
+        .iter()
+        .flat_map(|e| e.translations.iter().map(|t| t.locale.as_str()))
+        .collect();
+    if locales.is_empty() {
+        return TokenStream::new();
+    }
+    let count = Literal::usize_unsuffixed(locales.len());
+    let rows = locales.iter().map(|locale| {
+        let texts = entries.iter().map(|e| {
+            e.translations
+                .iter()
+                .find(|t| t.locale == *locale)
+                .map_or("", |t| t.text.text.as_str())
+        });
+        quote! { [#(#texts),*] }
+    });
+    let locale_names = locales.iter();
+    quote! {
+        /// Languages of the catalogue's other message columns (`en`, `zh`,
+        /// or the column's header where it names none).
+        pub static LOCALES: [&str; #count] = [#(#locale_names),*];
+        static TRANSLATIONS: [[&str; COUNT]; #count] = [#(#rows),*];
+
+        impl Code {
+            /// The message in another of the catalogue's languages, if the
+            /// record gives one.
+            pub fn message_in(self, locale: &str) -> Option<&'static str> {
+                let row = LOCALES.iter().position(|l| l.eq_ignore_ascii_case(locale))?;
+                Some(TRANSLATIONS[row][self as usize]).filter(|text| !text.is_empty())
             }
         }
     }

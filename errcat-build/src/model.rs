@@ -160,6 +160,9 @@ pub enum CodeType {
     U32,
     I32,
     I64,
+    /// Codes that are identifiers (`ERR_INVALID_PARAM`), `&'static str`.
+    #[cfg_attr(feature = "serde", serde(rename = "string"))]
+    Symbol,
 }
 
 impl CodeType {
@@ -168,6 +171,7 @@ impl CodeType {
             "u32" => CodeType::U32,
             "i32" => CodeType::I32,
             "i64" => CodeType::I64,
+            "string" => CodeType::Symbol,
             _ => return None,
         })
     }
@@ -177,6 +181,7 @@ impl CodeType {
             CodeType::U32 => "u32",
             CodeType::I32 => "i32",
             CodeType::I64 => "i64",
+            CodeType::Symbol => "string",
         }
     }
 
@@ -184,7 +189,7 @@ impl CodeType {
         match self {
             CodeType::U32 => 0,
             CodeType::I32 => i64::from(i32::MIN),
-            CodeType::I64 => i64::MIN,
+            CodeType::I64 | CodeType::Symbol => i64::MIN,
         }
     }
 
@@ -192,7 +197,7 @@ impl CodeType {
         match self {
             CodeType::U32 => i64::from(u32::MAX),
             CodeType::I32 => i64::from(i32::MAX),
-            CodeType::I64 => i64::MAX,
+            CodeType::I64 | CodeType::Symbol => i64::MAX,
         }
     }
 
@@ -200,15 +205,23 @@ impl CodeType {
         (self.min()..=self.max()).contains(&code)
     }
 
-    /// The type for a catalogue's codes: `u32`, or `i32` when most of them
-    /// are negative (so one stray `-1` in a positive catalogue is an error
-    /// rather than a silent change of the generated type).
-    pub fn for_codes(codes: impl Iterator<Item = i64>) -> CodeType {
-        let (mut negative, mut other) = (0usize, 0usize);
+    /// The type for a catalogue's codes: `u32`; `i32` when most of them
+    /// are negative, `string` when most are identifiers. So one stray `-1`
+    /// or `ERR_X` in a numeric catalogue is an error rather than a silent
+    /// change of the generated type.
+    pub fn for_codes<'a>(codes: impl Iterator<Item = &'a Number>) -> CodeType {
+        let (mut negative, mut symbols, mut other) = (0usize, 0usize, 0usize);
         for code in codes {
-            if code < 0 { negative += 1 } else { other += 1 }
+            match code.value {
+                Some(value) if value < 0 => negative += 1,
+                Some(_) => other += 1,
+                None if is_symbol(&code.text) => symbols += 1,
+                None => other += 1,
+            }
         }
-        if negative > other {
+        if symbols > negative + other {
+            CodeType::Symbol
+        } else if negative > other {
             CodeType::I32
         } else {
             CodeType::U32
@@ -317,9 +330,36 @@ pub struct Entry {
     pub extra: Vec<(String, Text)>,
 }
 
+/// A code as a key: a number, or the text of a symbolic code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CodeKey<'a> {
+    Number(i64),
+    Symbol(&'a str),
+}
+
+impl std::fmt::Display for CodeKey<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CodeKey::Number(number) => number.fmt(f),
+            CodeKey::Symbol(symbol) => f.write_str(symbol),
+        }
+    }
+}
+
 impl Entry {
     pub fn code_value(&self) -> Option<i64> {
         self.code.as_ref().and_then(|c| c.value)
+    }
+
+    /// The code as a key in a catalogue of `code_type`: a number, or in a
+    /// catalogue of symbolic codes an identifier.
+    pub fn code_key(&self, code_type: CodeType) -> Option<CodeKey<'_>> {
+        let code = self.code.as_ref()?;
+        match (code_type, code.value) {
+            (CodeType::Symbol, None) if is_symbol(&code.text) => Some(CodeKey::Symbol(&code.text)),
+            (CodeType::Symbol, _) => None,
+            (_, value) => value.map(CodeKey::Number),
+        }
     }
 
     pub fn status_value(&self) -> Option<i64> {
@@ -363,6 +403,12 @@ impl Number {
             span,
         }
     }
+}
+
+/// A symbolic code: an identifier such as `ERR_INVALID_PARAM` or `USER_40301`.
+pub fn is_symbol(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// An optionally signed decimal integer; `_` and `,` group separators are

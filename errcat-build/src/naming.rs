@@ -56,11 +56,29 @@ pub fn is_module_name(name: &str) -> bool {
         && !is_keyword(name)
 }
 
+/// The record's symbolic code, if it has one (`ERR_INVALID_PARAM`).
+fn symbol(entry: &Entry) -> Option<&str> {
+    let code = entry.code.as_ref().filter(|c| c.value.is_none())?;
+    crate::model::is_symbol(&code.text).then_some(code.text.as_str())
+}
+
+/// The identifier `name()` returns: the record's name as written, else its
+/// symbolic code, else its variant.
+pub fn identifier(entry: &Entry) -> String {
+    match (&entry.name, symbol(entry)) {
+        (Some(name), _) => name.text.clone(),
+        (None, Some(symbol)) => symbol.to_string(),
+        (None, None) => variant(entry).unwrap_or_default(),
+    }
+}
+
 /// The enum variant for a record, or why its name cannot be one.
 pub fn variant(entry: &Entry) -> Result<String, String> {
-    match &entry.name {
-        Some(name) => variant_from_name(&name.text),
-        None => match entry.code_value() {
+    match (&entry.name, symbol(entry)) {
+        (Some(name), _) => variant_from_name(&name.text),
+        // A symbolic code names its own variant.
+        (None, Some(symbol)) => variant_from_name(symbol),
+        (None, None) => match entry.code_value() {
             Some(code) if code < 0 => Ok(format!("EMinus{}", code.unsigned_abs())),
             Some(code) => Ok(format!("E{code}")),
             None => Err("the record has no usable code to name it after".to_string()),

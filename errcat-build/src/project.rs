@@ -7,7 +7,7 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use crate::check;
-use crate::config::{self, CatalogConfig, Config, Setting};
+use crate::config::{self, CatalogConfig, ColumnRole, Config, Setting};
 use crate::diagnostic::{self, Diagnostic};
 use crate::encoding::{self, Unusable};
 use crate::lint::{self, Level};
@@ -408,6 +408,29 @@ impl<'a> Analyzer<'a> {
         self.configs[config].catalogs[index].encoding.clone()
     }
 
+    /// The table headers catalogs.toml names for a file; the entries that
+    /// name them count as used (they are about the file, not a part).
+    fn configured_columns(&mut self, file: FileId) -> Vec<(String, ColumnRole)> {
+        let Some(config) = self.config_of[file as usize] else {
+            return Vec::new();
+        };
+        let dir = &self.project.configs[config].dir;
+        let path = normalize(self.project.sources[file as usize].path());
+        let mut columns = Vec::new();
+        for (index, entry) in self.configs[config].catalogs.iter().enumerate() {
+            if !entry.columns.is_empty() && join(dir, &entry.file.value) == path {
+                self.used[config][index] = true;
+                columns.extend(
+                    entry
+                        .columns
+                        .iter()
+                        .map(|(header, role)| (header.value.clone(), *role)),
+                );
+            }
+        }
+        columns
+    }
+
     /// The file's text: UTF-8, or decoded in the encoding catalogs.toml
     /// names or the one it is recognised in, with a `non-utf8` warning.
     /// `None` when it cannot be read (a finding says why).
@@ -521,8 +544,9 @@ impl<'a> Analyzer<'a> {
             return;
         };
         self.model.sources[input.file as usize] = source;
+        let columns = self.configured_columns(input.file);
         let source = &self.model.sources[input.file as usize];
-        let parsed = parse::parse_file(source);
+        let parsed = parse::parse_file(source, &columns);
         self.diagnostics.extend(parsed.diagnostics);
         let file_body = parsed.facts.body.clone();
         self.model.files[input.file as usize] = parsed.facts;
@@ -572,7 +596,7 @@ impl<'a> Analyzer<'a> {
                     .and_then(|e| e.default_http_status.as_ref())
                     .map_or(DEFAULT_HTTP_STATUS, |s| s.value),
                 code_type: entry.and_then(|e| e.code_type.as_ref()).map_or_else(
-                    || CodeType::for_codes(part.entries.iter().filter_map(Entry::code_value)),
+                    || CodeType::for_codes(part.entries.iter().filter_map(|e| e.code.as_ref())),
                     |t| t.value,
                 ),
                 body,

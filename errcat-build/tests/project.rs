@@ -417,3 +417,36 @@ fn two_builds_of_the_same_catalogues_write_the_same_bytes() {
     let (a, b) = (build(first.path()), build(second.path()));
     assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
 }
+
+#[test]
+fn catalogs_toml_names_columns_errcat_would_not_recognise() {
+    let text = "| 编号 | 内容 |\n|---|---|\n| 1001 | 参数错误 |\n| 1002 | 用户不存在 |\n";
+    let without = analyze(&[("catalogs/a.md", text)], None);
+    assert!(without.model.catalogs.is_empty());
+    let config =
+        "[[catalog]]\nfile = \"a.md\"\ncolumns = { code = \"编号\", message = \"内容\" }\n";
+    let with = analyze(&[("catalogs/a.md", text)], Some(config));
+    let read: Vec<(Option<i64>, Option<&str>)> = with.model.catalogs[0]
+        .entries
+        .iter()
+        .map(|e| (e.code_value(), e.message_text()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some(1001), Some("参数错误")),
+            (Some(1002), Some("用户不存在"))
+        ]
+    );
+    assert_eq!(findings(&with), Vec::<String>::new());
+
+    let wrong = "[[catalog]]\nfile = \"a.md\"\ncolumns = { id = \"编号\" }\n";
+    let analysis = analyze(&[("catalogs/a.md", text)], Some(wrong));
+    assert!(
+        analysis.diagnostics.iter().any(|d| d
+            .message
+            .starts_with("unknown column `id`; expected code, name, message or http")),
+        "{:?}",
+        analysis.diagnostics
+    );
+}

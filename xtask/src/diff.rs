@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::process::ExitCode;
 
 use errcat_build::lint::{Level, Lint};
-use errcat_build::model::{Catalog, Entry};
+use errcat_build::model::{Catalog, CodeKey, Entry};
 use errcat_build::source::{SourceFile, Span};
 use errcat_build::{Analysis, Diagnostic, Project};
 use serde::Serialize;
@@ -43,11 +43,28 @@ pub enum Format {
     Json,
 }
 
+/// A code in a finding: a number, or a symbol.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(untagged)]
+enum Key {
+    Number(i64),
+    Symbol(String),
+}
+
+impl From<CodeKey<'_>> for Key {
+    fn from(key: CodeKey<'_>) -> Key {
+        match key {
+            CodeKey::Number(number) => Key::Number(number),
+            CodeKey::Symbol(symbol) => Key::Symbol(symbol.to_string()),
+        }
+    }
+}
+
 /// One change, located in the old tree, the new one, or both.
 struct Finding {
     lint: &'static Lint,
     catalog: String,
-    code: Option<i64>,
+    code: Option<Key>,
     message: String,
     old: Option<Span>,
     new: Option<Span>,
@@ -103,10 +120,10 @@ fn pair<'a>(sides: &Sides<'a>) -> Vec<(Option<&'a Catalog>, Option<&'a Catalog>)
         }
     }
     for catalog in unmatched {
-        let codes: HashSet<i64> = catalog
+        let codes: HashSet<CodeKey> = catalog
             .entries
             .iter()
-            .filter_map(Entry::code_value)
+            .filter_map(|e| e.code_key(catalog.code_type))
             .collect();
         let best = new
             .iter()
@@ -117,7 +134,7 @@ fn pair<'a>(sides: &Sides<'a>) -> Vec<(Option<&'a Catalog>, Option<&'a Catalog>)
                     i,
                     n.entries
                         .iter()
-                        .filter_map(Entry::code_value)
+                        .filter_map(|e| e.code_key(n.code_type))
                         .filter(|c| codes.contains(c))
                         .count(),
                 )
@@ -173,28 +190,28 @@ fn compare(sides: &Sides) -> Vec<Finding> {
         }
     }
     // By catalogue, its own findings first, then by code.
-    findings.sort_by(|a, b| (&a.catalog, a.code).cmp(&(&b.catalog, b.code)));
+    findings.sort_by(|a, b| (&a.catalog, &a.code).cmp(&(&b.catalog, &b.code)));
     findings
 }
 
-fn by_code(catalog: &Catalog) -> BTreeMap<i64, &Entry> {
+fn by_code(catalog: &Catalog) -> BTreeMap<CodeKey<'_>, &Entry> {
     catalog
         .entries
         .iter()
-        .filter_map(|e| Some((e.code_value()?, e)))
+        .filter_map(|e| Some((e.code_key(catalog.code_type)?, e)))
         .collect()
 }
 
 fn compare_catalogs(old: &Catalog, new: &Catalog, findings: &mut Vec<Finding>) {
     let at = |entry: &Entry| entry.code.as_ref().map_or(entry.span, |c| c.span);
     let finding = |lint: &'static Lint,
-                   code: Option<i64>,
+                   code: Option<CodeKey>,
                    message: String,
                    old: Option<Span>,
                    new_span: Option<Span>| Finding {
         lint,
         catalog: new.name.clone(),
-        code,
+        code: code.map(Key::from),
         message,
         old,
         new: new_span,
@@ -227,18 +244,18 @@ fn compare_catalogs(old: &Catalog, new: &Catalog, findings: &mut Vec<Finding>) {
     }
     let old_codes = by_code(old);
     let new_codes = by_code(new);
-    let retired: HashSet<i64> = old
+    let retired: HashSet<CodeKey> = old
         .retired
         .iter()
         .chain(&new.retired)
-        .map(|(code, _)| *code)
+        .map(|(code, _)| CodeKey::Number(*code))
         .collect();
     for (&code, &before) in &old_codes {
         let Some(&after) = new_codes.get(&code) else {
             let retired_here = new
                 .retired
                 .iter()
-                .find(|(c, _)| *c == code)
+                .find(|(c, _)| CodeKey::Number(*c) == code)
                 .map(|(_, span)| *span);
             findings.push(match retired_here {
                 Some(listed) => finding(
@@ -344,7 +361,7 @@ fn compare_catalogs(old: &Catalog, new: &Catalog, findings: &mut Vec<Finding>) {
                 format!("code {code} was retired and is used again"),
                 old.retired
                     .iter()
-                    .find(|(c, _)| *c == code)
+                    .find(|(c, _)| CodeKey::Number(*c) == code)
                     .map(|(_, span)| *span),
                 Some(at(after)),
             ));
@@ -459,7 +476,7 @@ struct JsonFinding<'a> {
     id: &'static str,
     level: Level,
     catalog: &'a str,
-    code: Option<i64>,
+    code: Option<&'a Key>,
     message: &'a str,
     old: Option<Location<'a>>,
     new: Option<Location<'a>>,
@@ -498,7 +515,7 @@ fn print_json<'a>(
                 id: f.lint.id,
                 level: f.lint.default,
                 catalog: &f.catalog,
-                code: f.code,
+                code: f.code.as_ref(),
                 message: &f.message,
                 old: location(old, Some(base), f.old),
                 new: location(new, None, f.new),

@@ -12,6 +12,7 @@ use errcat_build::model::{Catalog, Entry, PartOrigin, Section};
 use errcat_build::project::display;
 
 use crate::records;
+use errcat_build::naming;
 
 pub const MARKDOWN: &str = "reference.md";
 pub const HTML: &str = "reference.html";
@@ -184,7 +185,7 @@ fn markdown(analysis: &Analysis, links: &Links) -> String {
                     out,
                     "| {} | {} | {} | {} | [{}:{}]({}) | {} |",
                     cell(code_text(entry)),
-                    cell(&records::identifier(entry)),
+                    cell(&naming::identifier(entry)),
                     records::http_status(catalog, entry),
                     cell(entry.message_text().unwrap_or("")),
                     Path::new(source)
@@ -296,7 +297,7 @@ fn html(analysis: &Analysis, links: &Links) -> String {
                 let status = records::http_status(catalog, entry);
                 statuses.insert(status);
                 let code = code_text(entry);
-                let identifier = records::identifier(entry);
+                let identifier = naming::identifier(entry);
                 let message = entry.message_text().unwrap_or("");
                 let anchor = format!("{}-{code}", catalog.name);
                 let searchable =

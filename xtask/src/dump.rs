@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use errcat_build::Analysis;
-use errcat_build::model::{Catalog, Entry, FileFacts};
+use errcat_build::model::{Catalog, CodeKey, Entry, FileFacts};
 use errcat_build::naming;
 use serde::Serialize;
 
@@ -24,18 +24,23 @@ struct CatalogView<'a> {
     part: u32,
     namespace: Option<&'a str>,
     default_http_status: u16,
+    /// `u32`, `i32`, `i64` or `string`.
+    code_type: &'static str,
     entries: Vec<EntryView<'a>>,
 }
 
 #[derive(Serialize)]
 struct EntryView<'a> {
-    code: Option<i64>,
+    /// A number, or a string in a catalogue of symbolic codes.
+    code: Option<serde_json::Value>,
     http_status: u16,
     name: String,
     message: Option<&'a str>,
     section: Option<&'a str>,
     /// The declared range holding the code (`PodError`), if the file declares ranges.
     category: Option<&'a str>,
+    /// Messages in other languages, by language (`en`) or column header.
+    translations: std::collections::BTreeMap<&'a str, &'a str>,
     line: u32,
 }
 
@@ -72,6 +77,7 @@ fn view(analysis: &Analysis) -> Dump<'_> {
                 part: catalog.part,
                 namespace: catalog.namespace.as_deref(),
                 default_http_status: catalog.default_http_status,
+                code_type: catalog.code_type.name(),
                 entries: catalog
                     .entries
                     .iter()
@@ -83,20 +89,27 @@ fn view(analysis: &Analysis) -> Dump<'_> {
 }
 
 fn entry<'a>(facts: &'a FileFacts, catalog: &'a Catalog, entry: &'a Entry) -> EntryView<'a> {
-    let variant = naming::variant(entry).unwrap_or_default();
     EntryView {
-        code: entry.code_value(),
+        code: entry.code_key(catalog.code_type).map(|key| match key {
+            CodeKey::Number(number) => serde_json::Value::from(number),
+            CodeKey::Symbol(symbol) => serde_json::Value::from(symbol),
+        }),
         http_status: entry
             .status_value()
             .and_then(|s| u16::try_from(s).ok())
             .unwrap_or(catalog.default_http_status),
-        name: entry.name.as_ref().map_or(variant, |n| n.text.clone()),
+        name: naming::identifier(entry),
         message: entry.message_text(),
         section: catalog.section(entry).map(|s| s.title.text.as_str()),
         category: entry
             .code_value()
             .and_then(|c| facts.category_of(c))
             .map(|c| c.name.text.as_str()),
+        translations: entry
+            .translations
+            .iter()
+            .map(|t| (t.locale.as_str(), t.text.text.as_str()))
+            .collect(),
         line: entry.span.line,
     }
 }

@@ -8,6 +8,7 @@ use errcat_build::Analysis;
 use errcat_build::model::{Catalog, Entry};
 
 use crate::records;
+use errcat_build::naming;
 
 pub fn run(analysis: &Analysis, query: &str, catalog: Option<&str>) -> ExitCode {
     let matches = find(analysis, query, catalog);
@@ -56,7 +57,7 @@ fn find<'a>(
         for entry in &catalog.entries {
             let hit = match code {
                 Some(code) => entry.code_value() == Some(code),
-                None => records::identifier(entry) == query || records::variant(entry) == query,
+                None => naming::identifier(entry) == query || records::variant(entry) == query,
             };
             if hit {
                 found.push((catalog, entry));
@@ -101,7 +102,7 @@ fn explain(analysis: &Analysis, catalog: &Catalog, entry: &Entry) -> String {
             entry.message_text().unwrap_or("(none)").to_string(),
         ),
         ("HTTP status", format!("{status_text}{origin}")),
-        ("identifier", records::identifier(entry)),
+        ("identifier", naming::identifier(entry)),
         (
             "section",
             catalog

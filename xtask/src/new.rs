@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::process::ExitCode;
 use std::sync::LazyLock;
 
-use errcat_build::model::{Catalog, Entry, RecordFormat};
+use errcat_build::model::{Catalog, CodeType, Entry, RecordFormat};
 use errcat_build::{Analysis, Project, builder::write_if_changed, naming};
 use regex_lite::Regex;
 use unicode_width::UnicodeWidthStr;
@@ -112,6 +112,22 @@ fn plan(project: &Project, analysis: &Analysis, request: &Request) -> Result<Pla
             "{} has errors; fix them first:\n{}",
             source.path(),
             errors.join("\n")
+        )));
+    }
+    if catalog.code_type == CodeType::Symbol {
+        return Err(Refusal::Usage(format!(
+            "catalogue `{}` has symbolic codes, which authors choose: add the record by hand",
+            catalog.name
+        )));
+    }
+    let reencoded = analysis
+        .diagnostics
+        .iter()
+        .any(|d| d.lint.id == "non-utf8" && d.span.file == catalog.file);
+    if reencoded {
+        return Err(Refusal::Usage(format!(
+            "{} is not UTF-8, and `new` writes UTF-8: convert the file first",
+            source.path()
         )));
     }
     if request.message.trim().is_empty() || request.message.contains(['\n', '\r']) {

@@ -52,14 +52,6 @@ pub fn variant(entry: &Entry) -> String {
     naming::variant(entry).unwrap_or_else(|_| "?".to_string())
 }
 
-/// The identifier `name()` returns: as written, or the variant.
-pub fn identifier(entry: &Entry) -> String {
-    entry
-        .name
-        .as_ref()
-        .map_or_else(|| variant(entry), |n| n.text.clone())
-}
-
 /// The status a record answers with.
 pub fn http_status(catalog: &Catalog, entry: &Entry) -> u16 {
     entry

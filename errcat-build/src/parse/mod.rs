@@ -25,6 +25,7 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
+use crate::config::ColumnRole;
 use crate::diagnostic::Diagnostic;
 use crate::lint;
 use crate::model::{
@@ -32,6 +33,7 @@ use crate::model::{
 };
 use crate::reader::{self, Block, BlockKind, CodeBlock, Row};
 use crate::source::SourceFile;
+use field::Role;
 
 /// The records of one part of a file, before it is named.
 #[derive(Debug)]
@@ -51,9 +53,11 @@ pub(crate) struct ParsedFile {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-pub(crate) fn parse_file(source: &SourceFile) -> ParsedFile {
+/// Reads a file; `columns` names table headers errcat would not recognise.
+pub(crate) fn parse_file(source: &SourceFile, columns: &[(String, ColumnRole)]) -> ParsedFile {
     let mut parser = FileParser {
         source,
+        columns,
         facts: FileFacts {
             path: source.path().to_string(),
             ..FileFacts::default()
@@ -110,6 +114,7 @@ fn merge_conflicts(source: &SourceFile) -> Vec<Diagnostic> {
 
 struct FileParser<'a> {
     source: &'a SourceFile,
+    columns: &'a [(String, ColumnRole)],
     facts: FileFacts,
     parts: Vec<Part>,
     diagnostics: Vec<Diagnostic>,
@@ -118,6 +123,7 @@ struct FileParser<'a> {
 /// Reading state within one part.
 pub(crate) struct PartBuilder<'a> {
     source: &'a SourceFile,
+    columns: &'a [(String, ColumnRole)],
     part: Part,
     section: Option<usize>,
     record: bullet::OpenRecord,
@@ -126,9 +132,14 @@ pub(crate) struct PartBuilder<'a> {
 }
 
 impl<'a> PartBuilder<'a> {
-    fn new(source: &'a SourceFile, origin: PartOrigin) -> Self {
+    fn new(
+        source: &'a SourceFile,
+        columns: &'a [(String, ColumnRole)],
+        origin: PartOrigin,
+    ) -> Self {
         PartBuilder {
             source,
+            columns,
             part: Part {
                 origin,
                 sections: Vec::new(),
@@ -138,6 +149,28 @@ impl<'a> PartBuilder<'a> {
             section: None,
             record: bullet::OpenRecord::default(),
             table: None,
+        }
+    }
+
+    /// What a table header names: as catalogs.toml says, else as errcat
+    /// knows it.
+    pub(crate) fn role_of(&self, header: &str) -> Option<(Role, Option<&'static str>)> {
+        let header = header.trim();
+        let named = self
+            .columns
+            .iter()
+            .find(|(name, _)| name.trim().eq_ignore_ascii_case(header));
+        match named {
+            Some((_, role)) => Some((
+                match role {
+                    ColumnRole::Code => Role::Code,
+                    ColumnRole::Name => Role::Name,
+                    ColumnRole::Message => Role::Message,
+                    ColumnRole::HttpStatus => Role::HttpStatus,
+                },
+                None,
+            )),
+            None => field::role_of(header),
         }
     }
 
@@ -195,7 +228,7 @@ impl<'a> PartBuilder<'a> {
 
 impl FileParser<'_> {
     fn walk(&mut self, blocks: &[Block], origin: PartOrigin) -> Part {
-        let mut part = PartBuilder::new(self.source, origin);
+        let mut part = PartBuilder::new(self.source, self.columns, origin);
         for block in blocks {
             match &block.kind {
                 BlockKind::Heading { level, text } => self.heading(&mut part, *level, text.clone()),
@@ -355,7 +388,7 @@ impl FileParser<'_> {
                 constants_into(part, &constants);
                 return;
             }
-            let mut own = PartBuilder::new(self.source, origin);
+            let mut own = PartBuilder::new(self.source, self.columns, origin);
             constants_into(&mut own, &constants);
             self.parts.push(own.part);
             return;

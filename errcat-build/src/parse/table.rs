@@ -22,9 +22,9 @@ use crate::diagnostic::Diagnostic;
 use crate::lint;
 use crate::model::{
     Category, Entry, FileFacts, Number, RangeOrigin, RecordFormat, StatusDef, StatusReference,
-    Text, Translation, parse_integer,
+    Text, Translation, is_symbol, parse_integer,
 };
-use crate::parse::field::{Role, role_of};
+use crate::parse::field::Role;
 use crate::parse::{PartBuilder, range, strip_markup};
 use crate::reader::{Row, Table};
 
@@ -118,7 +118,10 @@ fn read_status_table(
             .header
             .cells
             .iter()
-            .map(|c| role_of(part.source.slice(c.clone())).map(|(role, _)| role))
+            .map(|c| {
+                part.role_of(part.source.slice(c.clone()))
+                    .map(|(role, _)| role)
+            })
             .collect();
         let Some(http) = roles.iter().position(|r| *r == Some(Role::HttpStatus)) else {
             return false;
@@ -220,7 +223,7 @@ fn columns(part: &PartBuilder, table: &Table) -> Vec<(usize, Role)> {
         .cells
         .iter()
         .enumerate()
-        .filter_map(|(i, c)| Some((i, role_of(part.source.slice(c.clone()))?.0)))
+        .filter_map(|(i, c)| Some((i, part.role_of(part.source.slice(c.clone()))?.0)))
         .collect()
 }
 
@@ -236,7 +239,7 @@ fn shape(part: &PartBuilder, table: &Table) -> Option<Shape> {
         ..Shape::default()
     };
     for (index, header) in table.header.cells.iter().enumerate() {
-        let Some((role, locale)) = role_of(part.source.slice(header.clone())) else {
+        let Some((role, locale)) = part.role_of(part.source.slice(header.clone())) else {
             continue;
         };
         match role {
@@ -253,14 +256,22 @@ fn shape(part: &PartBuilder, table: &Table) -> Option<Shape> {
             }
         }
     }
-    let numeric = |column: usize| {
-        table.rows.iter().any(|row| {
-            row.cells
-                .get(column)
-                .is_some_and(|c| parse_integer(&text[strip_markup(text, c.clone())]).is_some())
-        })
+    let cells = |column: usize| {
+        table
+            .rows
+            .iter()
+            .filter_map(move |row| row.cells.get(column))
+            .map(|c| &text[strip_markup(text, c.clone())])
+            .filter(|c| !c.is_empty())
     };
-    shape.code = *code_columns.iter().find(|&&c| numeric(c))?;
+    let numeric = |column: usize| cells(column).any(|c| parse_integer(c).is_some());
+    // A table of symbolic codes (`ERR_INVALID_PARAM`) when no column holds numbers.
+    let symbolic = |column: usize| cells(column).next().is_some() && cells(column).all(is_symbol);
+    shape.code = code_columns
+        .iter()
+        .copied()
+        .find(|&c| numeric(c))
+        .or_else(|| code_columns.iter().copied().find(|&c| symbolic(c)))?;
     if shape.name.is_none() {
         shape.name = code_columns.iter().copied().find(|&c| c != shape.code);
     }

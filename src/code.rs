@@ -1,0 +1,186 @@
+//! Codes as values: a number (`40400004`) or, in a catalogue of symbolic
+//! codes, a symbol (`ERR_INVALID_PARAM`).
+
+use std::fmt;
+
+/// A code as a catalogue defines it, borrowed.
+///
+/// ```
+/// use errcat::{CodeValue, ErrorCode};
+///
+/// // The trait's code; `Code::code` gives the catalogue's own type (`u32`).
+/// let code = ErrorCode::code(&errcat::console::Code::E40400004);
+/// assert_eq!(code, CodeValue::Number(40400004));
+/// assert_eq!(code, 40400004);
+/// assert_eq!(code.to_string(), "40400004");
+/// assert_eq!(CodeValue::parse("ERR_INVALID_PARAM"), "ERR_INVALID_PARAM");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CodeValue<'a> {
+    Number(i64),
+    Symbol(&'a str),
+}
+
+impl<'a> CodeValue<'a> {
+    /// A code written as text: a number if it is one, else a symbol.
+    pub fn parse(text: &'a str) -> CodeValue<'a> {
+        match text.trim().parse() {
+            Ok(number) => CodeValue::Number(number),
+            Err(_) => CodeValue::Symbol(text.trim()),
+        }
+    }
+
+    pub fn as_i64(self) -> Option<i64> {
+        match self {
+            CodeValue::Number(number) => Some(number),
+            CodeValue::Symbol(_) => None,
+        }
+    }
+
+    pub fn as_symbol(self) -> Option<&'a str> {
+        match self {
+            CodeValue::Number(_) => None,
+            CodeValue::Symbol(symbol) => Some(symbol),
+        }
+    }
+
+    pub fn to_owned(self) -> OwnedCode {
+        match self {
+            CodeValue::Number(number) => OwnedCode::Number(number),
+            CodeValue::Symbol(symbol) => OwnedCode::Symbol(symbol.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for CodeValue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CodeValue::Number(number) => number.fmt(f),
+            CodeValue::Symbol(symbol) => f.write_str(symbol),
+        }
+    }
+}
+
+impl PartialEq<i64> for CodeValue<'_> {
+    fn eq(&self, other: &i64) -> bool {
+        *self == CodeValue::Number(*other)
+    }
+}
+
+impl PartialEq<&str> for CodeValue<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self == CodeValue::Symbol(other)
+    }
+}
+
+impl From<i64> for CodeValue<'_> {
+    fn from(number: i64) -> Self {
+        CodeValue::Number(number)
+    }
+}
+
+impl From<i32> for CodeValue<'_> {
+    fn from(number: i32) -> Self {
+        CodeValue::Number(i64::from(number))
+    }
+}
+
+impl From<u32> for CodeValue<'_> {
+    fn from(number: u32) -> Self {
+        CodeValue::Number(i64::from(number))
+    }
+}
+
+impl<'a> From<&'a str> for CodeValue<'a> {
+    fn from(text: &'a str) -> Self {
+        CodeValue::parse(text)
+    }
+}
+
+impl<'a> From<&'a OwnedCode> for CodeValue<'a> {
+    fn from(code: &'a OwnedCode) -> Self {
+        code.as_value()
+    }
+}
+
+/// A code held apart from its catalogue: one received from a server, or in
+/// an error about a code no catalogue has.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OwnedCode {
+    Number(i64),
+    Symbol(String),
+}
+
+impl OwnedCode {
+    pub fn as_value(&self) -> CodeValue<'_> {
+        match self {
+            OwnedCode::Number(number) => CodeValue::Number(*number),
+            OwnedCode::Symbol(symbol) => CodeValue::Symbol(symbol),
+        }
+    }
+}
+
+impl fmt::Display for OwnedCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_value().fmt(f)
+    }
+}
+
+impl PartialEq<i64> for OwnedCode {
+    fn eq(&self, other: &i64) -> bool {
+        self.as_value() == *other
+    }
+}
+
+impl PartialEq<&str> for OwnedCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_value() == *other
+    }
+}
+
+impl From<i64> for OwnedCode {
+    fn from(number: i64) -> Self {
+        OwnedCode::Number(number)
+    }
+}
+
+impl From<i32> for OwnedCode {
+    fn from(number: i32) -> Self {
+        OwnedCode::Number(i64::from(number))
+    }
+}
+
+impl From<u32> for OwnedCode {
+    fn from(number: u32) -> Self {
+        OwnedCode::Number(i64::from(number))
+    }
+}
+
+impl From<&str> for OwnedCode {
+    fn from(text: &str) -> Self {
+        CodeValue::parse(text).to_owned()
+    }
+}
+
+impl From<CodeValue<'_>> for OwnedCode {
+    fn from(code: CodeValue<'_>) -> Self {
+        code.to_owned()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for CodeValue<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            CodeValue::Number(number) => serializer.serialize_i64(*number),
+            CodeValue::Symbol(symbol) => serializer.serialize_str(symbol),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for OwnedCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.as_value().serialize(serializer)
+    }
+}
