@@ -14,8 +14,12 @@ pub fn run(model: &Model) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (index, catalog) in model.catalogs.iter().enumerate() {
         let mut found = Vec::new();
+        let shape = Shape {
+            record_statuses: catalog.has_record_statuses(),
+            status_prefixed: status_prefixed(catalog),
+        };
         for entry in &catalog.entries {
-            check_entry(model, catalog, entry, &mut found);
+            check_entry(model, catalog, &shape, entry, &mut found);
         }
         check_identifiers(catalog, &mut found);
         check_duplicate_messages(catalog, &mut found);
@@ -52,7 +56,21 @@ fn check_overlapping_ranges(model: &Model, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_entry(model: &Model, catalog: &Catalog, entry: &Entry, out: &mut Vec<Diagnostic>) {
+/// What holds for a whole catalogue, worked out once for its records.
+struct Shape {
+    /// Records state their own HTTP status.
+    record_statuses: bool,
+    /// Codes start with their status.
+    status_prefixed: bool,
+}
+
+fn check_entry(
+    model: &Model,
+    catalog: &Catalog,
+    shape: &Shape,
+    entry: &Entry,
+    out: &mut Vec<Diagnostic>,
+) {
     match &entry.code {
         None => out.push(
             Diagnostic::new(
@@ -110,7 +128,7 @@ fn check_entry(model: &Model, catalog: &Catalog, entry: &Entry, out: &mut Vec<Di
 
     let status = match &entry.http_status {
         None => {
-            if catalog.has_record_statuses() {
+            if shape.record_statuses {
                 out.push(
                     Diagnostic::new(
                         &lint::MISSING_HTTP_STATUS,
@@ -165,7 +183,7 @@ fn check_entry(model: &Model, catalog: &Catalog, entry: &Entry, out: &mut Vec<Di
     };
 
     if let (Some((status, status_field)), Some(code)) = (status, entry.code.as_ref()) {
-        if let Some(value) = code.value.filter(|v| *v >= 0 && status_prefixed(catalog)) {
+        if let Some(value) = code.value.filter(|v| *v >= 0 && shape.status_prefixed) {
             let digits = value.to_string();
             if !digits.starts_with(&status.to_string()) {
                 let implied = digits

@@ -27,6 +27,8 @@ mod parse;
 pub mod project;
 pub mod reader;
 pub mod source;
+#[doc(hidden)]
+pub mod synth;
 
 pub use builder::{Builder, Failure, Output};
 pub use diagnostic::Diagnostic;

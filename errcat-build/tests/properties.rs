@@ -14,7 +14,7 @@ struct Record {
     message: String,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Layout {
     Bullets,
     Table,
@@ -32,6 +32,8 @@ fn message(layout: Layout) -> impl Strategy<Value = String> {
     pattern
         .prop_map(|m| m.trim().to_string())
         .prop_filter("not blank", |m| !m.is_empty())
+        // A cell of only `-` is the table placeholder for "no message".
+        .prop_filter("not a placeholder", move |m| layout != Layout::Table || m != "-")
 }
 
 fn records(layout: Layout) -> impl Strategy<Value = Vec<Record>> {

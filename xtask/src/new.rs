@@ -303,18 +303,6 @@ fn taken(analysis: &Analysis, catalog: &Catalog) -> HashSet<i64> {
         .collect()
 }
 
-/// Whether every code starts with its record's HTTP status (`40400004`).
-fn status_prefixed(catalog: &Catalog) -> bool {
-    catalog.has_record_statuses()
-        && catalog
-            .entries
-            .iter()
-            .all(|e| match (e.code_value(), e.status_value()) {
-                (Some(code), Some(status)) => code.to_string().starts_with(&status.to_string()),
-                _ => false,
-            })
-}
-
 fn allocate(
     analysis: &Analysis,
     catalog: &Catalog,
@@ -332,7 +320,7 @@ fn allocate(
         ))
     };
 
-    if status_prefixed(catalog) {
+    if errcat_build::check::status_prefixed(catalog) {
         // Codes are the status and a sequence of a fixed width.
         let width = most_common_width(catalog);
         let prefix = status.to_string();

@@ -381,7 +381,7 @@ fn number(part: &PartBuilder, cell: Range<usize>) -> Number {
 
 /// A cell's message: a pipe is written `\|` in a cell, so the message holds
 /// the pipe; `<br>` is a line break in a cell, read as one space; a cell of
-/// only `\` (a placeholder some tables use) holds no message.
+/// only `\` or `-` (placeholders some tables use) holds no message.
 fn message(part: &PartBuilder, cell: Range<usize>) -> Option<Text> {
     let mut text = part.message(cell);
     if text.text == "\\" || text.text == "-" {
