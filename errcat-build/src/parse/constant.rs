@@ -15,9 +15,6 @@
 //! not its message but a section title (`// 参数和状态检查`).
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex_lite::Regex;
 
 use crate::source::SourceFile;
 
@@ -52,17 +49,160 @@ impl Scan {
 }
 
 /// Declaration words before the name: Java, C, Go, JavaScript.
-const MODIFIERS: &str = r"(?:(?:public|private|protected|internal|static|final|const|readonly|var|let|val|int|long|short|byte|Integer|Long|int32_t|int64_t|uint32_t|uint64_t)\s+)*";
+const MODIFIERS: [&str; 21] = [
+    "public",
+    "private",
+    "protected",
+    "internal",
+    "static",
+    "final",
+    "const",
+    "readonly",
+    "var",
+    "let",
+    "val",
+    "int",
+    "long",
+    "short",
+    "byte",
+    "Integer",
+    "Long",
+    "int32_t",
+    "int64_t",
+    "uint32_t",
+    "uint64_t",
+];
 
-static CONSTANT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^\s*{MODIFIERS}([A-Za-z_][A-Za-z0-9_]*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*([-+]?[0-9]+)[uUlL]*\s*[,;]?\s*(?:(//+[<!]?|/\*+[<!]?)(.*))?$"
-    ))
-    .expect("valid pattern")
-});
+/// A `NAME = value` line, as ranges into the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ConstantLine {
+    name: Range<usize>,
+    value: Range<usize>,
+    /// The opener (`//`, `///<`, `/**`) and the rest of a comment at the end.
+    comment: Option<(Range<usize>, Range<usize>)>,
+}
+
+/// Reads `[modifiers] NAME [Type] = [-+]digits[uUlL] [,;] [comment]`:
+/// declaration words of Java, C, Go and JavaScript, the value, and a
+/// comment at the end. Written out rather than as a regex: constant lists
+/// run to many thousands of lines, and this reads one in a pass with no
+/// allocation (the tests check it against the equivalent pattern).
+fn constant_line(text: &str) -> Option<ConstantLine> {
+    let equals = text.find('=')?;
+    let bytes = text.as_bytes();
+    let mut at = skip_spaces(bytes, equals + 1);
+    let value_start = at;
+    if matches!(bytes.get(at), Some(b'-' | b'+')) {
+        at += 1;
+    }
+    let digits = at;
+    at = skip_while(bytes, at, |b| b.is_ascii_digit());
+    if at == digits {
+        return None;
+    }
+    let value = value_start..at;
+    at = skip_while(bytes, at, |b| matches!(b, b'u' | b'U' | b'l' | b'L'));
+    at = skip_spaces(bytes, at);
+    if matches!(bytes.get(at), Some(b',' | b';')) {
+        at += 1;
+    }
+    at = skip_spaces(bytes, at);
+    let comment = match at == bytes.len() {
+        true => None,
+        false => Some(comment_opener(bytes, at, true)?),
+    };
+    let name = declared_name(text, equals)?;
+    Some(ConstantLine {
+        name,
+        value,
+        comment,
+    })
+}
+
+/// The name among the words before `=`: after as many declaration words as
+/// can be modifiers, one name and at most one type (Go's `Name Type`).
+fn declared_name(text: &str, equals: usize) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let (mut words, mut leading_modifiers) = (0, 0);
+    // The last two words.
+    let (mut before_last, mut last) = (0..0, 0..0);
+    let mut at = skip_spaces(bytes, 0);
+    while at < equals {
+        let end = skip_while(bytes, at, |b| !is_space(b) && b != b'=');
+        if leading_modifiers == words && MODIFIERS.contains(&&text[at..end]) {
+            leading_modifiers += 1;
+        }
+        words += 1;
+        (before_last, last) = (last, at..end);
+        at = skip_spaces(bytes, end);
+    }
+    // Every word but the name (and its type) must be a modifier; as many
+    // words as possible are, so a name alone wins over a name and a type.
+    if words >= 1 && words - 1 <= leading_modifiers && is_identifier(&text[last.clone()]) {
+        Some(last)
+    } else if words >= 2
+        && words - 2 <= leading_modifiers
+        && is_identifier(&text[before_last.clone()])
+        && is_type_name(&text[last])
+    {
+        Some(before_last)
+    } else {
+        None
+    }
+}
+
+/// A comment opener at `at` (`//`, `///<`, `//!`, `/*`, `/**<`), and the
+/// rest of the line; `/*<` and `/*!` only where `marked_block` allows.
+fn comment_opener(
+    bytes: &[u8],
+    at: usize,
+    marked_block: bool,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let (block, repeated) = match bytes.get(at..at + 2)? {
+        b"//" => (false, b'/'),
+        b"/*" => (true, b'*'),
+        _ => return None,
+    };
+    let mut end = skip_while(bytes, at + 1, |b| b == repeated);
+    if (!block || marked_block) && matches!(bytes.get(end), Some(b'<' | b'!')) {
+        end += 1;
+    }
+    Some((at..end, end..bytes.len()))
+}
+
 /// A whole-line comment: `// text`, `/* text */`, `/** text */`.
-static LINE_COMMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(//+[<!]?|/\*+)(.*)$").expect("valid pattern"));
+fn line_comment(text: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let bytes = text.as_bytes();
+    comment_opener(bytes, skip_spaces(bytes, 0), false)
+}
+
+fn is_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+fn skip_spaces(bytes: &[u8], at: usize) -> usize {
+    skip_while(bytes, at, is_space)
+}
+
+fn skip_while(bytes: &[u8], mut at: usize, keep: impl Fn(u8) -> bool) -> usize {
+    while bytes.get(at).is_some_and(|&b| keep(b)) {
+        at += 1;
+    }
+    at
+}
+
+fn is_identifier(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// A type after the name: an identifier that may have dots (`pkg.Code`).
+fn is_type_name(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+}
 
 /// The text of a comment after its opener: trimmed, and without the
 /// closing `*/` of a `/* … */` comment (a `//` comment keeps a `*/`).
@@ -108,7 +248,7 @@ pub(crate) fn scan(source: &SourceFile, lines: &[Range<usize>]) -> Scan {
     let mut state = Comment::None;
     for line in lines {
         let text = source.slice(line.clone());
-        let at = |m: regex_lite::Match| line.start + m.start()..line.start + m.end();
+        let at = |r: Range<usize>| line.start + r.start..line.start + r.end;
         if state == Comment::Block {
             let (body, closes) = block_line(text);
             let body = line.start + body.start..line.start + body.end;
@@ -124,11 +264,10 @@ pub(crate) fn scan(source: &SourceFile, lines: &[Range<usize>]) -> Scan {
         }
         if text.trim().is_empty() {
             pending = None;
-        } else if let Some(c) = CONSTANT.captures(text) {
-            let trailing = c
-                .get(3)
-                .zip(c.get(4))
-                .map(|(opener, rest)| comment_text(opener.as_str(), at(rest), source.text()))
+        } else if let Some(constant) = constant_line(text) {
+            let trailing = constant
+                .comment
+                .map(|(opener, rest)| comment_text(&text[opener], at(rest), source.text()))
                 .filter(|body| !body.is_empty());
             if trailing.is_some()
                 && let Some(title) = pending.take()
@@ -137,18 +276,13 @@ pub(crate) fn scan(source: &SourceFile, lines: &[Range<usize>]) -> Scan {
             }
             scan.constants.push(Constant {
                 line: line.clone(),
-                name: at(c.get(1).expect("group 1 always matches")),
-                value: at(c.get(2).expect("group 2 always matches")),
+                name: at(constant.name),
+                value: at(constant.value),
                 comment: trailing.or(pending.take()),
                 section: scan.sections.len().checked_sub(1),
             });
-        } else if let Some(c) = LINE_COMMENT.captures(text) {
-            let opener = c.get(1).expect("group 1 always matches").as_str();
-            let body = comment_text(
-                opener,
-                at(c.get(2).expect("group 2 always matches")),
-                source.text(),
-            );
+        } else if let Some((opener, rest)) = line_comment(text) {
+            let body = comment_text(&text[opener], at(rest), source.text());
             let opens_block =
                 text.trim_start().starts_with("/*") && !text.trim_end().ends_with("*/");
             if opens_block {
@@ -170,6 +304,98 @@ pub(crate) fn scan(source: &SourceFile, lines: &[Range<usize>]) -> Scan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use regex_lite::Regex;
+
+    /// What `constant_line` and `line_comment` read, as patterns.
+    const CONSTANT: &str = r"^\s*(?:(?:public|private|protected|internal|static|final|const|readonly|var|let|val|int|long|short|byte|Integer|Long|int32_t|int64_t|uint32_t|uint64_t)\s+)*([A-Za-z_][A-Za-z0-9_]*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*([-+]?[0-9]+)[uUlL]*\s*[,;]?\s*(?:(//+[<!]?|/\*+[<!]?)(.*))?$";
+    const LINE_COMMENT: &str = r"^\s*(//+[<!]?|/\*+)(.*)$";
+
+    fn one_of(options: &[&'static str]) -> impl Strategy<Value = &'static str> + use<> {
+        prop::sample::select(options.to_vec())
+    }
+
+    /// Lines shaped like constants, each part sometimes wrong.
+    fn constant_shaped() -> impl Strategy<Value = String> {
+        let spaces = || one_of(&["", " ", "  ", "\t"]);
+        let word = || {
+            one_of(&[
+                "public", "static", "final", "int", "var", "uint64_t", "internal", "NAME", "ERR_X",
+                "_a1", "pkg.Type", "3ab", "参数", "a(b",
+            ])
+        };
+        (
+            (
+                spaces(),
+                prop::collection::vec((word(), one_of(&[" ", "\t", ""])), 0..4),
+                word(),
+            ),
+            (spaces(), one_of(&["=", "==", ":", ""]), spaces()),
+            (
+                one_of(&["", "-", "+", "--"]),
+                one_of(&["0", "10001", "", "x1"]),
+                one_of(&["", "L", "uL", "f"]),
+            ),
+            (spaces(), one_of(&["", ",", ";", ",,"]), spaces()),
+            (
+                one_of(&["", "//", "///<", "//!", "/*", "/**<", "/*!", "*/", "/", "#"]),
+                one_of(&["", " 说明", "*/", " a */"]),
+            ),
+        )
+            .prop_map(
+                |(
+                    (lead, words, last),
+                    (a, equals, b),
+                    (sign, digits, suffix),
+                    (c, punct, d),
+                    (opener, rest),
+                )| {
+                    let mut line = lead.to_string();
+                    for (word, gap) in words {
+                        line.push_str(word);
+                        line.push_str(gap);
+                    }
+                    for part in [
+                        last, a, equals, b, sign, digits, suffix, c, punct, d, opener, rest,
+                    ] {
+                        line.push_str(part);
+                    }
+                    line
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Lines of the words, numbers and punctuation constant lists are
+        /// made of: in any order, and in the order of a constant.
+        #[test]
+        fn reads_lines_as_the_patterns_do(
+            text in prop_oneof![
+                prop::collection::vec(prop::sample::select(vec![
+                    " ", "\t", "=", "==", "-", "+", "0", "10001", "-2", "L", "u", ",", ";", "//",
+                    "///<", "//!", "/*", "/**", "/*!", "*/", "<", "!", "public", "static", "final",
+                    "int", "const", "var", "uint64_t", "internal", "NAME", "ERR_X", "_a1",
+                    "pkg.Type", "Type", "x.y", "3ab", "(", "参数", "：", "·",
+                ]), 0..10).prop_map(|parts| parts.concat()),
+                constant_shaped(),
+            ]
+        ) {
+            let constant = Regex::new(CONSTANT).unwrap();
+            let expected = constant.captures(&text).map(|c| ConstantLine {
+                name: c.get(1).unwrap().range(),
+                value: c.get(2).unwrap().range(),
+                comment: c.get(3).zip(c.get(4)).map(|(o, r)| (o.range(), r.range())),
+            });
+            prop_assert_eq!(constant_line(&text), expected, "{:?}", text);
+            let comment = Regex::new(LINE_COMMENT).unwrap();
+            let expected = comment
+                .captures(&text)
+                .map(|c| (c.get(1).unwrap().range(), c.get(2).unwrap().range()));
+            prop_assert_eq!(line_comment(&text), expected, "{:?}", text);
+        }
+    }
 
     /// Name, value, message and section of each constant.
     type Read = (String, String, Option<String>, Option<usize>);
