@@ -29,7 +29,7 @@ fn the_same_json_deserializes_back_to_the_variant() {
         serde_json::from_str(r#"{"Message":"other words","RequestId":"x","Code":"10608"}"#)
             .unwrap();
     assert_eq!(body.code, api_switch::Code::VolumeNotFound);
-    for &code in api_switch::Code::ALL {
+    for &code in api_switch::Code::all() {
         let json = serde_json::to_string(&code.body()).unwrap();
         assert_eq!(
             serde_json::from_str::<api_switch::Body>(&json)

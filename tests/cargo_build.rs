@@ -154,7 +154,7 @@ fn hostile_text_compiles_to_its_exact_bytes_and_plain_docs() {
     service.write(
         "src/main.rs",
         "include!(concat!(env!(\"OUT_DIR\"), \"/errcat.rs\"));\n\n\
-         fn main() {\n    for code in hostile::Code::ALL {\n        println!(\"{:?} {:?} {:?}\", code, code.name(), code.message());\n    }\n}\n",
+         fn main() {\n    for code in hostile::Code::all() {\n        println!(\"{:?} {:?} {:?}\", code, code.name(), code.message());\n    }\n}\n",
     );
     let output = service.cargo(&["run"]);
     assert!(
@@ -244,7 +244,7 @@ fn main() {
     println!("{} {}", found.code(), found.message());
 
     let code = ymvideo::Code::from_code(-2).unwrap();
-    println!("{code:?} {} {} {}", code.code(), code.message(), ymvideo::Code::ALL[0].code());
+    println!("{code:?} {} {} {}", code.code(), code.message(), ymvideo::Code::all()[0].code());
 
     let code = music::Code::from_code(4100).unwrap();
     let category = code.category().unwrap();

@@ -1,15 +1,20 @@
 //! Generates one Rust module per catalogue.
 //!
 //! The enum has implicit discriminants in ascending code order, and every
-//! accessor indexes a static array by discriminant: no accessor is a
+//! accessor indexes a static column by discriminant: no accessor is a
 //! per-variant `match` and no derive expands per variant (`Debug` is
 //! written by hand), so compile time stays linear in the number of codes.
-//! `from_code` is a binary search over the sorted codes, whose position is
-//! the discriminant.
+//! Texts are one string literal per column with an offset table, which
+//! rustc compiles several times faster than one literal per text;
+//! `from_code` and `from_name` probe static hash tables ([`crate::lookup`]).
+//! No constant or static holds `Code` values: rustc checks every enum value
+//! in one against the whole list of variants, quadratic in their number, so
+//! `Code::all()` reads a static of integers as codes instead.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::lookup::{self, text_column};
 use crate::model::{Catalog, Category, CodeType, Entry, Model, PartOrigin};
 use crate::naming;
 
@@ -78,12 +83,23 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<String, String> {
         http_cfg: options.http.cfg(),
         axum_cfg: options.axum.cfg(),
     };
-    let modules = catalogs.iter().map(|c| context.catalog_module(c));
-    let registry = context.registry(&catalogs);
-    let tokens = quote! { #(#modules)* #registry };
-    let file: syn::File =
-        syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
+    let lookup = lookup::generated_items();
+    let mut file: syn::File = parse(quote! {
+        /// Hash-table lookups and text columns of the catalogue modules.
+        #[allow(dead_code)]
+        mod __errcat_lookup {
+            #lookup
+        }
+    })?;
+    for catalog in &catalogs {
+        file.items.push(context.catalog_module(catalog)?);
+    }
+    file.items.push(parse(context.registry(&catalogs))?);
     Ok(format!("{HEADER}{}", prettyplease::unparse(&file)))
+}
+
+fn parse<T: syn::parse::Parse>(tokens: TokenStream) -> Result<T, String> {
+    syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))
 }
 
 struct Context<'a> {
@@ -106,7 +122,10 @@ impl Context<'_> {
         }
     }
 
-    fn catalog_module(&self, catalog: &Catalog) -> TokenStream {
+    /// The catalogue's module. The variants, whose docs are most of the
+    /// file, are built as syntax directly: parsing them back from tokens
+    /// took most of the time of a build script.
+    fn catalog_module(&self, catalog: &Catalog) -> Result<syn::Item, String> {
         let model = self.model;
         let runtime = &self.runtime;
         let source_path = model.source(catalog.file).path();
@@ -126,39 +145,84 @@ impl Context<'_> {
                 )
             })
             .collect();
-        let variant_docs = entries.iter().map(|e| variant_doc(model, catalog, e));
         let variant_names: Vec<String> = variants.iter().map(ToString::to_string).collect();
-        let codes = entries.iter().map(|e| match e.code_value() {
-            Some(value) => Literal::i64_unsuffixed(value),
-            None => Literal::string(e.code.as_ref().map_or("", |c| c.text.as_str())),
-        });
-        // The code's type, and conversions to and from the runtime's
-        // `CodeValue` for a `code` of it.
-        let (code_type, code_param, to_value, from_value) = match catalog.code_type {
-            CodeType::Symbol => (
-                quote! { &'static str },
-                quote! { &str },
-                quote! { #runtime::CodeValue::Symbol(code) },
-                quote! { code.as_symbol() },
-            ),
-            CodeType::I64 => (
-                quote! { i64 },
-                quote! { i64 },
-                quote! { #runtime::CodeValue::Number(code) },
-                quote! { code.as_i64() },
-            ),
-            other => {
-                let ty = format_ident!("{}", other.name());
-                (
-                    quote! { #ty },
-                    quote! { #ty },
-                    quote! { #runtime::CodeValue::Number(i64::from(code)) },
-                    quote! { code.as_i64().and_then(|code| #ty::try_from(code).ok()) },
-                )
-            }
+        let lookup = quote! { super::__errcat_lookup };
+        let code_texts = || {
+            entries
+                .iter()
+                .map(|e| e.code.as_ref().map_or("", |c| c.text.as_str()))
         };
+        // The code's type, its column, the code at `index` and the hash of a
+        // `code`, and conversions to and from the runtime's `CodeValue`.
+        let (code_type, code_param, code_column, code_at, hash_code, to_value, from_value) =
+            match catalog.code_type {
+                CodeType::Symbol => {
+                    let (texts, ends) = text_column(code_texts());
+                    let ends = bytes(&ends);
+                    (
+                        quote! { &'static str },
+                        quote! { &str },
+                        quote! {
+                            static CODES: &str = #texts;
+                            static CODE_ENDS: &[u8] = #ends;
+                        },
+                        quote! { #lookup::text(CODES, CODE_ENDS, index) },
+                        quote! { #lookup::hash_text(code) },
+                        quote! { #runtime::CodeValue::Symbol(code) },
+                        quote! { code.as_symbol() },
+                    )
+                }
+                code_type => {
+                    let ty = format_ident!("{}", code_type.name());
+                    let codes = entries
+                        .iter()
+                        .map(|e| Literal::i64_unsuffixed(e.code_value().unwrap_or_default()));
+                    let (to_value, from_value) = if code_type == CodeType::I64 {
+                        (
+                            quote! { #runtime::CodeValue::Number(code) },
+                            quote! { code.as_i64() },
+                        )
+                    } else {
+                        (
+                            quote! { #runtime::CodeValue::Number(i64::from(code)) },
+                            quote! { code.as_i64().and_then(|code| #ty::try_from(code).ok()) },
+                        )
+                    };
+                    (
+                        quote! { #ty },
+                        quote! { #ty },
+                        quote! { static CODES: [#ty; COUNT] = [#(#codes),*]; },
+                        quote! { CODES[index] },
+                        quote! { #lookup::hash_number(i64::from(code)) },
+                        to_value,
+                        from_value,
+                    )
+                }
+            };
+        let code_slots = lookup::table(entries.iter().map(|e| match e.code_value() {
+            Some(value) if catalog.code_type != CodeType::Symbol => lookup::hash_number(value),
+            _ => lookup::hash_text(e.code.as_ref().map_or("", |c| c.text.as_str())),
+        }));
         let names: Vec<String> = entries.iter().map(|e| naming::identifier(e)).collect();
-        let messages = entries.iter().map(|e| e.message_text().unwrap_or(""));
+        let name_slots = lookup::table(names.iter().map(|name| lookup::hash_text(name)));
+        let (names_text, name_ends) = text_column(names.iter().map(String::as_str));
+        // Debug writes the variant; a second column only where some
+        // variant differs from its name.
+        let (variant_column, variant_of_self) = if variant_names == names {
+            (TokenStream::new(), quote! { self.name() })
+        } else {
+            let (texts, ends) = text_column(variant_names.iter().map(String::as_str));
+            let ends = bytes(&ends);
+            (
+                quote! {
+                    static VARIANTS: &str = #texts;
+                    static VARIANT_ENDS: &[u8] = #ends;
+                },
+                quote! { #lookup::text(VARIANTS, VARIANT_ENDS, *self as usize) },
+            )
+        };
+        let (messages_text, message_ends) =
+            text_column(entries.iter().map(|e| e.message_text().unwrap_or("")));
         let statuses = entries.iter().map(|e| {
             let status = e
                 .status_value()
@@ -167,9 +231,13 @@ impl Context<'_> {
         });
         let lines = entries.iter().map(|e| Literal::u32_unsuffixed(e.span.line));
         let translations = translation_items(&entries);
-        let mut by_name: Vec<usize> = (0..count).collect();
-        by_name.sort_by(|&a, &b| names[a].cmp(&names[b]));
-        let by_name = by_name.into_iter().map(Literal::usize_unsuffixed);
+        let last_check = variants.last().map(|last| {
+            quote! {
+                const _: () = assert!(Code::#last as usize == COUNT - 1, "discriminants are 0..COUNT");
+            }
+        });
+        let (code_slots, name_slots) = (bytes(&code_slots), bytes(&name_slots));
+        let (name_ends, message_ends) = (bytes(&name_ends), bytes(&message_ends));
 
         let part = match catalog.origin {
             PartOrigin::Document => "the records outside code blocks".to_string(),
@@ -201,7 +269,7 @@ impl Context<'_> {
             None => quote! { None },
         };
 
-        quote! {
+        let mut module: syn::ItemMod = parse(quote! {
             #module_doc
             pub mod #module {
                 use core::fmt;
@@ -211,19 +279,41 @@ impl Context<'_> {
                 #[non_exhaustive]
                 #[repr(#repr)]
                 pub enum Code {
-                    #(#variant_docs #variants,)*
                 }
 
                 const COUNT: usize = #count_literal;
-                static CODES: [#code_type; COUNT] = [#(#codes),*];
-                static NAMES: [&str; COUNT] = [#(#names),*];
-                static VARIANTS: [&str; COUNT] = [#(#variant_names),*];
-                static MESSAGES: [&str; COUNT] = [#(#messages),*];
+                #code_column
+                static NAMES: &str = #names_text;
+                static NAME_ENDS: &[u8] = #name_ends;
+                #variant_column
+                static MESSAGES: &str = #messages_text;
+                static MESSAGE_ENDS: &[u8] = #message_ends;
                 static HTTP_STATUSES: [u16; COUNT] = [#(#statuses),*];
                 static LINES: [u32; COUNT] = [#(#lines),*];
-                /// Positions in `NAMES`, sorted by name, for `from_name`.
-                static BY_NAME: [#repr; COUNT] = [#(#by_name),*];
+                /// Hash tables of positions for `from_code` and `from_name`.
+                static CODE_SLOTS: &[u8] = #code_slots;
+                static NAME_SLOTS: &[u8] = #name_slots;
                 #translations
+
+                /// `INDICES[i] == i`: the discriminants, read as codes by `ALL`.
+                static INDICES: [#repr; COUNT] = {
+                    let mut indices = [0; COUNT];
+                    let mut index = 0;
+                    while index < COUNT {
+                        indices[index] = index as #repr;
+                        index += 1;
+                    }
+                    indices
+                };
+                #last_check
+                /// Every code, in ascending order.
+                static ALL: &[Code] = {
+                    // SAFETY: `Code` is `repr(#repr)` with the implicit
+                    // discriminants 0..COUNT (checked above), and `INDICES`
+                    // holds exactly 0..COUNT as that type, so the slice has
+                    // the layout and the valid values of `[Code; COUNT]`.
+                    unsafe { core::slice::from_raw_parts(INDICES.as_ptr().cast::<Code>(), INDICES.len()) }
+                };
 
                 /// The catalogue: name, file, size, wire body, and its codes as
                 /// [`ErrorCode`](#runtime::ErrorCode)s.
@@ -235,31 +325,33 @@ impl Context<'_> {
                     [Body::CODE_FIELD, Body::MESSAGE_FIELD],
                     #problem_type,
                     |code| {
-                        let code = #from_value?;
-                        let index = CODES.binary_search_by(|probe| probe.cmp(&code)).ok()?;
-                        Some(&Code::ALL[index])
+                        let code = Code::from_code(#from_value?)?;
+                        Some(&ALL[code as usize])
                     },
-                    |index| &Code::ALL[index],
+                    |index| &ALL[index],
                 );
 
                 impl Code {
                     /// Every code of the catalogue, in ascending order.
-                    pub const ALL: &'static [Code] = &[#(Code::#variants),*];
+                    pub fn all() -> &'static [Code] {
+                        ALL
+                    }
 
-                    /// The numeric error code.
+                    /// The error code.
                     pub fn code(self) -> #code_type {
-                        CODES[self as usize]
+                        let index = self as usize;
+                        #code_at
                     }
 
                     /// The identifier as the catalogue writes it (`ILLEGAL_PARAMETER`),
                     /// or the variant name when the catalogue gives none.
                     pub fn name(self) -> &'static str {
-                        NAMES[self as usize]
+                        #lookup::text(NAMES, NAME_ENDS, self as usize)
                     }
 
                     /// The message, exactly as written; empty if the record has none.
                     pub fn message(self) -> &'static str {
-                        MESSAGES[self as usize]
+                        #lookup::text(MESSAGES, MESSAGE_ENDS, self as usize)
                     }
 
                     /// The HTTP status to answer with.
@@ -272,20 +364,18 @@ impl Context<'_> {
                         LINES[self as usize]
                     }
 
-                    /// The variant for a numeric code.
+                    /// The variant for a code.
                     pub fn from_code(code: #code_param) -> Option<Code> {
-                        CODES
-                            .binary_search_by(|probe| probe.cmp(&code))
-                            .ok()
-                            .map(|index| Code::ALL[index])
+                        let index = #lookup::find(CODE_SLOTS, #hash_code, |index| #code_at == code)?;
+                        Some(ALL[index])
                     }
 
                     /// The variant for an identifier as [`Code::name`] returns it.
                     pub fn from_name(name: &str) -> Option<Code> {
-                        BY_NAME
-                            .binary_search_by(|&index| NAMES[index as usize].cmp(name))
-                            .ok()
-                            .map(|position| Code::ALL[BY_NAME[position] as usize])
+                        let index = #lookup::find(NAME_SLOTS, #lookup::hash_text(name), |index| {
+                            #lookup::text(NAMES, NAME_ENDS, index) == name
+                        })?;
+                        Some(ALL[index])
                     }
 
                     /// The JSON error body for this code.
@@ -296,7 +386,7 @@ impl Context<'_> {
 
                 impl fmt::Debug for Code {
                     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str(VARIANTS[*self as usize])
+                        f.write_str(#variant_of_self)
                     }
                 }
 
@@ -377,7 +467,25 @@ impl Context<'_> {
                 #categories
                 #integrations
             }
+        })?;
+        let items = module.content.as_mut().map(|(_, items)| items);
+        let code_enum = items.into_iter().flatten().find_map(|item| match item {
+            syn::Item::Enum(item) if item.ident == "Code" => Some(item),
+            _ => None,
+        });
+        if let Some(code_enum) = code_enum {
+            code_enum.variants = variants
+                .into_iter()
+                .zip(&entries)
+                .map(|(ident, entry)| syn::Variant {
+                    attrs: doc_attributes(&variant_doc(model, catalog, entry)),
+                    ident,
+                    fields: syn::Fields::Unit,
+                    discriminant: None,
+                })
+                .collect();
         }
+        Ok(syn::Item::Mod(module))
     }
 
     /// `Body` (the JSON error body) and, if enabled, serde for it and for
@@ -564,9 +672,14 @@ impl Context<'_> {
             static CATEGORY_FIRST: [#code_type; CATEGORY_COUNT] = [#(#firsts),*];
             static CATEGORY_LAST: [#code_type; CATEGORY_COUNT] = [#(#lasts),*];
 
+            static CATEGORIES: [Category; CATEGORY_COUNT] = [#(Category::#idents),*];
+
             impl Category {
                 /// Every category, in ascending order of range.
-                pub const ALL: &'static [Category] = &[#(Category::#idents),*];
+                pub fn all() -> &'static [Category] {
+                    &CATEGORIES
+                }
+
                 /// Ranges the file marks as reserved: no code may use them.
                 pub const RESERVED: [core::ops::RangeInclusive<#code_type>; #reserved_count] = [#(#reserved_ranges),*];
 
@@ -590,7 +703,7 @@ impl Context<'_> {
                     let starts = CATEGORY_FIRST.partition_point(|&first| first <= code);
                     // Of ranges starting at or below the code, the one that
                     // starts last and still holds it (ranges may nest).
-                    (0..starts).rev().find(|&index| code <= CATEGORY_LAST[index]).map(|index| Category::ALL[index])
+                    (0..starts).rev().find(|&index| code <= CATEGORY_LAST[index]).map(|index| CATEGORIES[index])
                 }
             }
 
@@ -621,31 +734,42 @@ fn translation_items(entries: &[&Entry]) -> TokenStream {
         return TokenStream::new();
     }
     let count = Literal::usize_unsuffixed(locales.len());
-    let rows = locales.iter().map(|locale| {
-        let texts = entries.iter().map(|e| {
-            e.translations
-                .iter()
-                .find(|t| t.locale == *locale)
-                .map_or("", |t| t.text.text.as_str())
-        });
-        quote! { [#(#texts),*] }
-    });
+    let (texts, ends): (Vec<String>, Vec<Literal>) = locales
+        .iter()
+        .map(|locale| {
+            let (texts, ends) = text_column(entries.iter().map(|e| {
+                e.translations
+                    .iter()
+                    .find(|t| t.locale == *locale)
+                    .map_or("", |t| t.text.text.as_str())
+            }));
+            (texts, bytes(&ends))
+        })
+        .unzip();
     let locale_names = locales.iter();
     quote! {
         /// Languages of the catalogue's other message columns (`en`, `zh`,
         /// or the column's header where it names none).
         pub static LOCALES: [&str; #count] = [#(#locale_names),*];
-        static TRANSLATIONS: [[&str; COUNT]; #count] = [#(#rows),*];
+        /// One text column per locale, as `MESSAGES` is.
+        static TRANSLATIONS: [&str; #count] = [#(#texts),*];
+        static TRANSLATION_ENDS: [&[u8]; #count] = [#(#ends),*];
 
         impl Code {
             /// The message in another of the catalogue's languages, if the
             /// record gives one.
             pub fn message_in(self, locale: &str) -> Option<&'static str> {
                 let row = LOCALES.iter().position(|l| l.eq_ignore_ascii_case(locale))?;
-                Some(TRANSLATIONS[row][self as usize]).filter(|text| !text.is_empty())
+                let text = super::__errcat_lookup::text(TRANSLATIONS[row], TRANSLATION_ENDS[row], self as usize);
+                Some(text).filter(|text| !text.is_empty())
             }
         }
     }
+}
+
+/// A byte-string literal of numbers, as `lookup::number` reads them.
+fn bytes(numbers: &[u32]) -> Literal {
+    Literal::byte_string(&lookup::number_column(numbers))
 }
 
 /// The smallest unsigned type that indexes `count` items.
@@ -660,7 +784,7 @@ fn index_type(count: usize) -> Ident {
     )
 }
 
-fn variant_doc(model: &Model, catalog: &Catalog, entry: &Entry) -> TokenStream {
+fn variant_doc(model: &Model, catalog: &Catalog, entry: &Entry) -> Vec<String> {
     let code = entry.code.as_ref().map_or("", |c| c.text.as_str());
     let status = entry
         .status_value()
@@ -709,20 +833,46 @@ fn variant_doc(model: &Model, catalog: &Catalog, entry: &Entry) -> TokenStream {
         code_span(model.source(entry.span.file).path()),
         entry.span.line
     ));
-    doc_lines(&lines)
+    lines
 }
 
 /// `#[doc]` attributes, one per line, each after a space as `///` would be.
 fn doc_lines(lines: &[String]) -> TokenStream {
-    let docs = lines.iter().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
-        quote! { #[doc = #line] }
-    });
-    quote! { #(#docs)* }
+    let docs = lines.iter().map(|line| doc_line(line));
+    quote! { #(#[doc = #docs])* }
+}
+
+/// A doc line as `///` gives it: after a space, unless empty.
+fn doc_line(line: &str) -> String {
+    if line.is_empty() {
+        String::new()
+    } else {
+        format!(" {line}")
+    }
+}
+
+/// [`doc_lines`] as syntax.
+fn doc_attributes(lines: &[String]) -> Vec<syn::Attribute> {
+    let span = proc_macro2::Span::call_site();
+    lines
+        .iter()
+        .map(|line| {
+            let line = doc_line(line);
+            syn::Attribute {
+                pound_token: Default::default(),
+                style: syn::AttrStyle::Outer,
+                bracket_token: Default::default(),
+                meta: syn::Meta::NameValue(syn::MetaNameValue {
+                    path: Ident::new("doc", span).into(),
+                    eq_token: Default::default(),
+                    value: syn::Expr::Lit(syn::ExprLit {
+                        attrs: Vec::new(),
+                        lit: syn::Lit::Str(syn::LitStr::new(&line, span)),
+                    }),
+                }),
+            }
+        })
+        .collect()
 }
 
 /// Inline code for a path, or escaped text if the path has a backtick.

@@ -21,6 +21,7 @@ pub mod encoding;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod lint;
+pub mod lookup;
 pub mod model;
 pub mod naming;
 mod parse;

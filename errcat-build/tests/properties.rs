@@ -33,7 +33,9 @@ fn message(layout: Layout) -> impl Strategy<Value = String> {
         .prop_map(|m| m.trim().to_string())
         .prop_filter("not blank", |m| !m.is_empty())
         // A cell of only `-` is the table placeholder for "no message".
-        .prop_filter("not a placeholder", move |m| layout != Layout::Table || m != "-")
+        .prop_filter("not a placeholder", move |m| {
+            layout != Layout::Table || m != "-"
+        })
 }
 
 fn records(layout: Layout) -> impl Strategy<Value = Vec<Record>> {
