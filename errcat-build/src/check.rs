@@ -1,7 +1,9 @@
 //! The checks: each finding has a lint id, a span and notes pointing at the
 //! other places involved.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use foldhash::fast::FixedState;
 use std::collections::hash_map::Entry as Slot;
 
 use crate::diagnostic::Diagnostic;
@@ -344,12 +346,19 @@ pub fn status_prefixed(catalog: &Catalog) -> bool {
     with_status > 0 && prefixed * 2 >= with_status
 }
 
+/// The checks' hash tables: fast hashing, and the same order every run.
+type Table<K, V> = HashMap<K, V, FixedState>;
+
+fn table<K, V>(capacity: usize) -> Table<K, V> {
+    HashMap::with_capacity_and_hasher(capacity, FixedState::default())
+}
+
 fn code_text(entry: &Entry) -> &str {
     entry.code.as_ref().map_or("?", |c| c.text.as_str())
 }
 
 fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<String, &Entry> = HashMap::new();
+    let mut seen: Table<String, &Entry> = table(catalog.entries.len());
     for entry in &catalog.entries {
         if entry.code_key(catalog.code_type).is_none() && entry.name.is_none() {
             continue; // already reported as a missing or invalid code
@@ -394,7 +403,7 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_duplicate_messages(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, &Entry> = HashMap::new();
+    let mut seen: Table<&str, &Entry> = table(catalog.entries.len());
     for entry in &catalog.entries {
         let Some(message) = entry.message.as_ref().filter(|m| !m.text.is_empty()) else {
             continue;
@@ -434,14 +443,18 @@ fn check_duplicate_messages(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 /// belong to different series); it ascends, or descends where most of its
 /// neighbours do (`0, -1, -2, …`).
 fn check_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
-    let mut by_series: HashMap<(Option<usize>, usize), Vec<&Entry>> = HashMap::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut by_series: Table<(Option<usize>, usize), Vec<&Entry>> = table(0);
+    let mut seen: HashSet<i64, FixedState> =
+        HashSet::with_capacity_and_hasher(catalog.entries.len(), FixedState::default());
     for entry in &catalog.entries {
         // A repeated code is a duplicate, not a second place in the order.
         if let Some(code) = entry.code_value()
             && seen.insert(code)
         {
-            let digits = code.unsigned_abs().to_string().len();
+            let digits = code
+                .unsigned_abs()
+                .checked_ilog10()
+                .map_or(1, |d| d as usize + 1);
             by_series
                 .entry((entry.section, digits))
                 .or_default()
@@ -526,7 +539,8 @@ fn check_duplicate_codes(model: &Model, out: &mut Vec<Diagnostic>) {
         Named(&'a str),
         Own(usize),
     }
-    let mut seen: HashMap<(Namespace, CodeKey), (usize, &Entry)> = HashMap::new();
+    let records = model.catalogs.iter().map(|c| c.entries.len()).sum();
+    let mut seen: Table<(Namespace, CodeKey), (usize, &Entry)> = table(records);
     for (index, catalog) in model.catalogs.iter().enumerate() {
         for entry in &catalog.entries {
             let (Some(code), Some(code_field)) =

@@ -182,8 +182,9 @@ pub fn location(sources: &[SourceFile], span: Span) -> String {
 fn line_window(source: &SourceFile, span: Span) -> (&str, std::ops::Range<usize>) {
     let line = source.line_range(span.line);
     let text = source.slice(line.clone());
-    let start = span.start.clamp(line.start, line.end) - line.start;
-    let end = span.end.clamp(line.start, line.end) - line.start;
+    let range = span.range();
+    let start = range.start.clamp(line.start, line.end) - line.start;
+    let end = range.end.clamp(line.start, line.end) - line.start;
     (text, start..end.max(start))
 }
 

@@ -4,17 +4,29 @@
 
 use crate::emit::{self, EmitOptions, Gate};
 use crate::project::Project;
+use crate::reader;
 use crate::source::SourceFile;
 
 /// Reads, parses, checks and (when there are no errors) emits one
 /// catalogue file; a NUL byte splits off a catalogs.toml in front of it.
-/// Panics only if an invariant breaks: a finding outside its file, a
-/// rendering that fails, or generated code that does not parse.
+/// Panics only if an invariant breaks: reading in pieces differs from
+/// reading whole, a finding outside its file, a rendering that fails, or
+/// generated code that does not parse.
 pub fn front_end(data: &[u8]) {
     let (config, catalogue) = match data.iter().position(|&b| b == 0) {
         Some(nul) => (Some(&data[..nul]), &data[nul + 1..]),
         None => (None, data),
     };
+    if let Ok(text) = std::str::from_utf8(catalogue) {
+        let source = SourceFile::new(0, "catalogs/input.md", text.to_string());
+        let (mut pieces, mut whole) = (Vec::new(), Vec::new());
+        reader::read_in_chunks(&source, 0, |blocks| pieces.extend(blocks));
+        reader::read_in_chunks(&source, usize::MAX, |blocks| whole.extend(blocks));
+        assert!(
+            pieces == whole,
+            "reading in pieces differs from reading whole"
+        );
+    }
     let mut project = Project::new();
     project.add_file("catalogs/input.md", catalogue.to_vec());
     if let Some(config) = config {
@@ -54,17 +66,18 @@ pub fn front_end(data: &[u8]) {
 fn assert_in_bounds(sources: &[SourceFile], span: crate::source::Span) {
     let source = &sources[span.file as usize];
     let text = source.text();
+    let range = span.range();
     assert!(
-        span.start <= span.end && span.end <= text.len(),
+        range.start <= range.end && range.end <= text.len(),
         "span {span:?} outside {}",
         source.path()
     );
     assert!(
-        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        text.is_char_boundary(range.start) && text.is_char_boundary(range.end),
         "span {span:?} splits a character"
     );
     assert_eq!(
-        source.line_column(span.start),
+        source.line_column(range.start),
         (span.line, span.column),
         "span {span:?} has the wrong line or column"
     );

@@ -27,6 +27,8 @@ pub const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 pub enum LoadError {
     NotFound(PathBuf),
     Io(PathBuf, io::Error),
+    /// Positions are 32-bit: a catalogue must be under 4 GiB.
+    TooLarge(PathBuf, u64),
 }
 
 impl fmt::Display for LoadError {
@@ -34,6 +36,11 @@ impl fmt::Display for LoadError {
         match self {
             LoadError::NotFound(path) => write!(f, "{}: no such file or folder", display(path)),
             LoadError::Io(path, error) => write!(f, "{}: {error}", display(path)),
+            LoadError::TooLarge(path, size) => write!(
+                f,
+                "{}: {size} bytes; a catalogue file must be under 4 GiB",
+                display(path)
+            ),
         }
     }
 }
@@ -129,13 +136,20 @@ impl Project {
         if self.sources.iter().any(|s| normalize(s.path()) == key) {
             return Ok(());
         }
+        let size = fs::metadata(path)
+            .map_err(|e| LoadError::Io(path.to_path_buf(), e))?
+            .len();
+        if size > u64::from(u32::MAX) {
+            return Err(LoadError::TooLarge(path.to_path_buf(), size));
+        }
         let bytes = fs::read(path).map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
         self.watched.push(path.to_path_buf());
         self.add_file(&display(path), bytes);
         Ok(())
     }
 
-    /// Adds a catalogue file from memory.
+    /// Adds a catalogue file from memory (under 4 GiB, as
+    /// [`Project::load`] makes sure of for files it reads).
     pub fn add_file(&mut self, path: &str, bytes: Vec<u8>) {
         let id = self.sources.len() as FileId;
         let (source, invalid_utf8) = decode(id, path, bytes);

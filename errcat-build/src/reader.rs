@@ -13,14 +13,14 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use crate::source::SourceFile;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Block {
     /// Byte range of the whole block in the file.
     pub range: Range<usize>,
     pub kind: BlockKind,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum BlockKind {
     Heading {
         level: u8,
@@ -41,13 +41,13 @@ pub enum BlockKind {
     Code(CodeBlock),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     pub header: Row,
     pub rows: Vec<Row>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// The row's line, without the line terminator.
     pub range: Range<usize>,
@@ -57,7 +57,7 @@ pub struct Row {
 }
 
 /// A fenced or indented code block.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CodeBlock {
     pub fenced: bool,
     /// The fence's info string (`go`, `json`, `c++`, …), empty if none.
@@ -79,19 +79,205 @@ impl CodeBlock {
 
 /// Reads the markdown blocks of a whole file.
 pub fn read(source: &SourceFile) -> Vec<Block> {
-    let start = source.body_start();
-    let text = &source.text()[start..];
-    read_mapped(text, &OffsetMap::shifted(start, text.len()))
+    let mut blocks = Vec::new();
+    read_in_chunks(source, CHUNK, |chunk| blocks.extend(chunk));
+    blocks
+}
+
+/// Where [`read_in_chunks`] cuts a file: the markdown parser holds about
+/// seven times its input while it reads it, so a large catalogue is read
+/// a stretch of about this many bytes at a time.
+pub const CHUNK: usize = 256 * 1024;
+
+/// Reads a file's blocks a stretch of at least `chunk` bytes at a time, in
+/// order, cutting only where no markdown construct can go on across the
+/// cut ([`cut_points`]): the blocks are those of reading it whole.
+pub fn read_in_chunks(source: &SourceFile, chunk: usize, mut visit: impl FnMut(Vec<Block>)) {
+    let body = source.body_start();
+    let text = source.text();
+    let mut start = body;
+    for end in cut_points(&text[body..], chunk)
+        .map(|cut| body + cut)
+        .chain([text.len()])
+    {
+        let piece = &text[start..end];
+        visit(read_mapped(piece, &OffsetMap::shifted(start, piece.len())));
+        start = end;
+    }
+}
+
+/// Offsets where markdown can be cut into independently read pieces, at
+/// least `chunk` bytes apart: the start of a line that begins at column 0
+/// after a blank line, outside a fenced code block and an HTML block. No
+/// container, paragraph or table goes on across such a line (a list item's
+/// content would be indented; a blank line ends the rest), so each piece
+/// reads as it would within the whole. Where a fence or an HTML block could
+/// be read two ways (opened with indentation, so perhaps inside a list
+/// item; a fence among HTML lines), no cut is made after it at all.
+pub fn cut_points(text: &str, chunk: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut scan = CutScan::default();
+    let mut last_cut = 0;
+    let mut lines = text.split_inclusive('\n');
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        for line in lines.by_ref() {
+            let start = at;
+            at += line.len();
+            if scan.line(line) && start - last_cut >= chunk {
+                last_cut = start;
+                return Some(start);
+            }
+        }
+        None
+    })
+}
+
+/// What [`cut_points`] knows about the lines read so far.
+#[derive(Debug, Default)]
+struct CutScan {
+    after_blank: bool,
+    /// A fence or an HTML block that runs across blank lines, opened at
+    /// column 0 (so at the top level).
+    open: Option<Open>,
+    /// In lines after one that starts with `<`, up to a blank line: HTML
+    /// that a fence or another HTML opener could belong to.
+    html_lines: bool,
+    /// Something could be read two ways: no more cuts.
+    stuck: bool,
+}
+
+impl CutScan {
+    /// Takes the next line; true if the text may be cut before it.
+    fn line(&mut self, line: &str) -> bool {
+        if self.stuck {
+            return false;
+        }
+        if let Some(open) = &self.open {
+            if open.closed_by(line) {
+                self.open = None;
+            }
+            self.after_blank = false;
+            return false;
+        }
+        if line.trim().is_empty() {
+            self.after_blank = true;
+            self.html_lines = false;
+            return false;
+        }
+        let cut = self.after_blank && !line.starts_with([' ', '\t']);
+        self.after_blank = false;
+        let body = line.trim_start_matches([' ', '\t']);
+        // Indentation in columns: a tab reaches column 4 at least.
+        let indent = match line[..line.len() - body.len()].contains('\t') {
+            true => 4,
+            false => line.len() - body.len(),
+        };
+        if indent >= 4 {
+            // Indented code, or the content of a list item.
+            return cut;
+        }
+        match Open::starts(body) {
+            Some(Open::Fence { .. }) if self.html_lines || indent > 0 => self.stuck = true,
+            Some(fence @ Open::Fence { .. }) => self.open = Some(fence),
+            Some(Open::Html { .. }) if self.html_lines || indent > 0 => self.stuck = true,
+            Some(html @ Open::Html { .. }) => match html.closes_on_its_line(body) {
+                Some(true) => {}
+                Some(false) => self.open = Some(html),
+                None => self.stuck = true,
+            },
+            None if body.starts_with('<') => self.html_lines = true,
+            None => {}
+        }
+        cut
+    }
+}
+
+/// A construct that can run across blank lines: a fenced code block or an
+/// HTML block of the kinds that end at a marker (CommonMark types 1–5).
+#[derive(Debug, Clone, Copy)]
+enum Open {
+    Fence { marker: u8, len: usize },
+    Html { opener: usize, end: &'static str },
+}
+
+impl Open {
+    /// The construct a line (without its indentation) opens, if any.
+    fn starts(line: &str) -> Option<Open> {
+        let bytes = line.as_bytes();
+        if let Some(&marker @ (b'`' | b'~')) = bytes.first() {
+            let len = bytes.iter().take_while(|&&b| b == marker).count();
+            let info_has_backtick = marker == b'`' && line[len..].contains('`');
+            return (len >= 3 && !info_has_backtick).then_some(Open::Fence { marker, len });
+        }
+        if bytes.first() != Some(&b'<') {
+            return None;
+        }
+        let lower = line.to_ascii_lowercase();
+        for (tag, end) in [
+            ("<script", "</script>"),
+            ("<pre", "</pre>"),
+            ("<style", "</style>"),
+            ("<textarea", "</textarea>"),
+        ] {
+            let ends_tag = matches!(
+                lower.as_bytes().get(tag.len()),
+                None | Some(b' ' | b'\t' | b'>' | b'\r' | b'\n')
+            );
+            if lower.starts_with(tag) && ends_tag {
+                return Some(Open::Html {
+                    opener: tag.len(),
+                    end,
+                });
+            }
+        }
+        let (opener, end) = match () {
+            _ if lower.starts_with("<!--") => (4, "-->"),
+            _ if lower.starts_with("<?") => (2, "?>"),
+            _ if lower.starts_with("<![cdata[") => (9, "]]>"),
+            _ if lower.as_bytes().get(2).is_some_and(u8::is_ascii_alphabetic)
+                && lower.starts_with("<!") =>
+            {
+                (2, ">")
+            }
+            _ => return None,
+        };
+        Some(Open::Html { opener, end })
+    }
+
+    /// Whether an HTML block's opening line (without indentation) already
+    /// holds its end; `None` if that depends on whether the end may overlap
+    /// the opener (`<!-->`).
+    fn closes_on_its_line(&self, line: &str) -> Option<bool> {
+        let Open::Html { opener, end } = *self else {
+            return Some(false);
+        };
+        let lower = line.to_ascii_lowercase();
+        let anywhere = lower.contains(end);
+        (anywhere == lower[opener..].contains(end)).then_some(anywhere)
+    }
+
+    /// Whether a line after the opening one ends the construct.
+    fn closed_by(&self, line: &str) -> bool {
+        match *self {
+            Open::Fence { marker, len } => {
+                let body = line.trim_start_matches(' ');
+                line.len() - body.len() <= 3
+                    && body.bytes().take_while(|&b| b == marker).count() >= len
+                    && body.trim_start_matches(marker as char).trim().is_empty()
+            }
+            Open::Html { end, .. } => line.to_ascii_lowercase().contains(end),
+        }
+    }
 }
 
 /// Maps offsets in a text handed to the markdown parser to offsets in the
 /// file: piecewise, one segment per stretch copied from the file.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct OffsetMap {
     segments: Vec<Segment>,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Segment {
     inner: usize,
     outer: usize,
@@ -615,6 +801,103 @@ mod tests {
             kinds(&f, &read(&f)),
             ["table 1/x \\| y;2/z/extra;3", "table 1/2"]
         );
+    }
+
+    /// The lines `cut_points` may cut before, as their first words.
+    fn cuts(text: &str) -> Vec<&str> {
+        cut_points(text, 0)
+            .map(|at| text[at..].split_whitespace().next().unwrap_or(""))
+            .collect()
+    }
+
+    #[test]
+    fn cuts_fall_only_where_nothing_goes_on_across_them() {
+        // Between records; not inside a list item's indented content.
+        assert_eq!(
+            cuts("- HttpCode: 400\n\n  more\n\n---\n\n- HttpCode: 404\n\n# T\n"),
+            ["---", "-", "#"]
+        );
+        // Not inside a fence, whatever its content looks like.
+        assert_eq!(
+            cuts("```\na\n\nb\n````\n\n~~~ go\n\nc\n~~~\n\nd\n"),
+            ["~~~", "d"]
+        );
+        assert_eq!(cuts("a\n\n```\n\nx\n```\n\ny\n"), ["```", "y"]);
+        // Not inside an HTML block that ends at a marker.
+        assert_eq!(
+            cuts("<!-- a\n\nb -->\n\nc\n\n<pre>\n\nd\n</pre>\n\ne\n"),
+            ["c", "<pre>", "e"]
+        );
+        assert_eq!(cuts("<!-- one line -->\n\nc\n"), ["c"]);
+        // A fence opened with indentation may belong to a list item:
+        // read two ways, so no cut after it; nor after a fence among HTML.
+        assert_eq!(cuts("a\n\nb\n\n  ```\n\nc\n"), ["b"]);
+        let in_item = "- a\n\n  ```\n\nb\n\n```\n\nc\n\n```\n";
+        assert_eq!(cuts(in_item), Vec::<&str>::new());
+        let (chunked, whole) = read_both_ways(in_item);
+        assert_eq!(chunked, whole);
+        assert_eq!(cuts("a\n\n<div>\n```\n\nb\n\nc\n"), ["<div>"]);
+        assert_eq!(cuts("a\n\n<!-->\n\nb\n"), ["<!-->"]);
+        // A fence line indented four columns is code or item content.
+        assert_eq!(cuts("- a\n\n    ```\n\nb\n\n\t```\n\nc\n"), ["b", "c"]);
+    }
+
+    #[test]
+    fn reading_in_chunks_reads_what_reading_whole_does() {
+        let text = "# T\n\n- HttpCode: 400\n- ErrorCode: 40000001\n\n---\n\n| 错误码 | 说明 |\n|---|---|\n| 1 | a |\n\n```\n- HttpCode: 500\n\n- ErrorCode: 50000001\n```\n\n<!--\n\nx\n-->\n\n1. one\n\n2. two\n";
+        let f = file(text);
+        let mut pieces = 0;
+        let mut chunked = Vec::new();
+        read_in_chunks(&f, 0, |blocks| {
+            pieces += 1;
+            chunked.extend(blocks);
+        });
+        assert_eq!(pieces, 8);
+        let mut whole = Vec::new();
+        read_in_chunks(&f, usize::MAX, |blocks| whole.extend(blocks));
+        assert_eq!(chunked, whole);
+        assert_eq!(
+            kinds(&f, &whole),
+            [
+                "h1 T",
+                "item0 HttpCode: 400",
+                "item0 ErrorCode: 40000001",
+                "rule",
+                "table 1/a",
+                "code[] - HttpCode: 500||- ErrorCode: 50000001",
+                "item0 one",
+                "item0 two"
+            ]
+        );
+    }
+
+    fn read_both_ways(text: &str) -> (Vec<Block>, Vec<Block>) {
+        let f = file(text);
+        let (mut chunked, mut whole) = (Vec::new(), Vec::new());
+        read_in_chunks(&f, 0, |blocks| chunked.extend(blocks));
+        read_in_chunks(&f, usize::MAX, |blocks| whole.extend(blocks));
+        (chunked, whole)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Lines of every construct that can run across a blank line, in
+        /// any order and indentation.
+        #[test]
+        fn any_cut_reads_as_the_whole(
+            lines in proptest::collection::vec(proptest::sample::select(vec![
+                "", "", "x", "- HttpCode: 400", "  - k: v", "1. one", "# T", "---", "===", "> q",
+                "| a | b |", "|---|---|", "```", "````", "``` go", "~~~", "  ```", "   ~~~",
+                "    ```", "\t```", "<!--", "-->", "<!-- x -->", "<!-->", "<pre>", "</pre>",
+                "<div>", "</div>", "<?php", "?>", "<!DOCTYPE html>", "<![CDATA[", "]]>",
+                "<span>", "    code", "  more", "[a]: http://x", "[a]",
+            ]), 0..24)
+        ) {
+            let text = lines.join("\n");
+            let (chunked, whole) = read_both_ways(&text);
+            proptest::prop_assert_eq!(chunked, whole, "{:?}", text);
+        }
     }
 
     #[test]

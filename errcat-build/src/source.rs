@@ -1,36 +1,51 @@
 //! Catalogue files as text, and positions inside them.
 
 use std::ops::Range;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Index of a file in [`crate::Model::sources`].
 pub type FileId = u32;
 
 /// A position in a catalogue file: a byte range plus the 1-based line and
-/// column of its start (columns count characters, not bytes).
+/// column of its start (columns count characters, not bytes). 20 bytes: a
+/// model holds several per record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Span {
     pub file: FileId,
     pub line: u32,
     pub column: u32,
-    pub start: usize,
-    pub end: usize,
+    pub start: u32,
+    pub end: u32,
 }
 
 impl Span {
     pub fn range(&self) -> Range<usize> {
-        self.start..self.end
+        self.start as usize..self.end as usize
     }
 }
 
-/// A catalogue file decoded to text, with a line index.
+/// A byte offset as spans hold it (texts are under 4 GiB).
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+/// A catalogue file decoded to text, with a line index. Cloning one is
+/// cheap: a project and each analysis of it share the text.
 #[derive(Debug, Clone)]
-pub struct SourceFile {
+pub struct SourceFile(Arc<Contents>);
+
+#[derive(Debug)]
+struct Contents {
     id: FileId,
     path: String,
     text: String,
     /// Byte offset of each line start; `line_starts[0] == 0`.
-    line_starts: Vec<usize>,
+    line_starts: Vec<u32>,
+    /// The line of the last position looked up: positions are mostly
+    /// asked for in order, so the next one is usually on it or just after.
+    last_line: AtomicUsize,
 }
 
 /// Bytes that are not UTF-8.
@@ -47,15 +62,20 @@ pub struct NotUtf8 {
 const BOM: &str = "\u{feff}";
 
 impl SourceFile {
+    /// A file's text. Offsets are `u32`s in spans and the line index, so a
+    /// text must be under 4 GiB; [`crate::Project`] refuses larger files.
     pub fn new(id: FileId, path: impl Into<String>, text: String) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        SourceFile {
+        let newlines = text.bytes().filter(|&b| b == b'\n').count();
+        let mut line_starts = Vec::with_capacity(newlines + 1);
+        line_starts.push(0);
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| offset(i + 1)));
+        SourceFile(Arc::new(Contents {
             id,
             path: path.into(),
             text,
             line_starts,
-        }
+            last_line: AtomicUsize::new(0),
+        }))
     }
 
     /// Decodes UTF-8 bytes. A UTF-8 byte-order mark is kept in the text (so
@@ -78,21 +98,21 @@ impl SourceFile {
     }
 
     pub fn id(&self) -> FileId {
-        self.id
+        self.0.id
     }
 
     /// The path as given (forward slashes), used in diagnostics and generated docs.
     pub fn path(&self) -> &str {
-        &self.path
+        &self.0.path
     }
 
     pub fn text(&self) -> &str {
-        &self.text
+        &self.0.text
     }
 
     /// Offset where the markdown starts: after a byte-order mark, if any.
     pub fn body_start(&self) -> usize {
-        if self.text.starts_with(BOM) {
+        if self.0.text.starts_with(BOM) {
             BOM.len()
         } else {
             0
@@ -102,51 +122,72 @@ impl SourceFile {
     /// Text of a byte range, or "" if the range does not fall on character
     /// boundaries (which the reader never produces).
     pub fn slice(&self, range: Range<usize>) -> &str {
-        self.text.get(range).unwrap_or("")
+        self.0.text.get(range).unwrap_or("")
     }
 
     /// 1-based line and character column of a byte offset.
     pub fn line_column(&self, offset: usize) -> (u32, u32) {
-        let offset = offset.min(self.text.len());
-        let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let mut line_start = self.line_starts[line_index];
-        if line_index == 0 && self.text.starts_with(BOM) && offset >= BOM.len() {
+        let offset = offset.min(self.0.text.len());
+        let line_index = self.line_index(offset);
+        let mut line_start = self.0.line_starts[line_index] as usize;
+        if line_index == 0 && self.0.text.starts_with(BOM) && offset >= BOM.len() {
             line_start = BOM.len();
         }
         let column = self
+            .0
             .text
             .get(line_start..offset)
             .map_or(0, |prefix| prefix.chars().count());
         (line_index as u32 + 1, column as u32 + 1)
     }
 
+    /// The 0-based line holding `offset`.
+    fn line_index(&self, offset: usize) -> usize {
+        let starts = &self.0.line_starts;
+        let holds = |line: usize| {
+            starts
+                .get(line)
+                .is_some_and(|&start| start as usize <= offset)
+                && starts
+                    .get(line + 1)
+                    .is_none_or(|&next| offset < next as usize)
+        };
+        let hint = self.0.last_line.load(Ordering::Relaxed);
+        let line = (hint..hint + 4)
+            .find(|&line| holds(line))
+            .unwrap_or_else(|| starts.partition_point(|&start| start as usize <= offset) - 1);
+        self.0.last_line.store(line, Ordering::Relaxed);
+        line
+    }
+
     pub fn span(&self, range: Range<usize>) -> Span {
         let (line, column) = self.line_column(range.start);
         Span {
-            file: self.id,
+            file: self.0.id,
             line,
             column,
-            start: range.start,
-            end: range.end.max(range.start),
+            start: offset(range.start),
+            end: offset(range.end.max(range.start)),
         }
     }
 
     pub fn line_count(&self) -> u32 {
-        self.line_starts.len() as u32
+        self.0.line_starts.len() as u32
     }
 
     /// Byte range of a 1-based line, without its line terminator.
     pub fn line_range(&self, line: u32) -> Range<usize> {
-        let index = (line.max(1) as usize - 1).min(self.line_starts.len() - 1);
-        let mut start = self.line_starts[index];
-        if index == 0 && self.text.starts_with(BOM) {
+        let index = (line.max(1) as usize - 1).min(self.0.line_starts.len() - 1);
+        let mut start = self.0.line_starts[index] as usize;
+        if index == 0 && self.0.text.starts_with(BOM) {
             start = BOM.len();
         }
         let mut end = self
+            .0
             .line_starts
             .get(index + 1)
-            .map_or(self.text.len(), |&next| next - 1);
-        if self.text.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\r') && end > start {
+            .map_or(self.0.text.len(), |&next| next as usize - 1);
+        if self.0.text.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\r') && end > start {
             end -= 1;
         }
         start..end.max(start)

@@ -1,6 +1,7 @@
-//! The front end on every input that ever broke it, on the seeds and on the
-//! real-world corpus: no panic, findings inside their files, generated code
-//! that parses.
+//! The front end on every input that ever broke it, on the seeds, the
+//! real-world corpus and the test fixtures: no panic, the same blocks read
+//! in pieces as whole, findings inside their files, generated code that
+//! parses.
 
 use std::path::Path;
 
@@ -25,8 +26,14 @@ fn fuzz_regressions_stay_fixed() {
 }
 
 #[test]
-fn the_seeds_and_the_corpus_go_through_the_front_end() {
-    for file in inputs("catalogs").into_iter().chain(inputs("tests/corpus")) {
+fn the_seeds_the_corpus_and_the_fixtures_go_through_the_front_end() {
+    let fixtures =
+        ["checks", "hostile", "namespace", "symbolic"].map(|d| format!("tests/fixtures/{d}"));
+    let dirs = ["catalogs", "tests/corpus"]
+        .map(String::from)
+        .into_iter()
+        .chain(fixtures);
+    for file in dirs.flat_map(|dir| inputs(&dir)) {
         errcat_build::fuzz::front_end(&std::fs::read(&file).unwrap());
     }
 }

@@ -169,7 +169,7 @@ fn layout() -> impl Strategy<Value = Layout> {
 /// one depends on the order). Ordering findings are left out.
 fn findings(analysis: &Analysis) -> BTreeMap<(&'static str, String), usize> {
     let catalog = &analysis.model.catalogs[0];
-    let concerns = |entry: &Entry, at: usize| {
+    let concerns = |entry: &Entry, at: u32| {
         let spans = [
             Some(entry.span),
             entry.code.as_ref().map(|c| c.span),

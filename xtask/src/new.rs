@@ -569,7 +569,10 @@ fn fill(
 ) -> Result<String, Refusal> {
     let lines = record_lines(text, template);
     let base = lines.start;
-    let local = |span: errcat_build::source::Span| span.start - base..span.end - base;
+    let local = |span: errcat_build::source::Span| {
+        let range = span.range();
+        range.start - base..range.end - base
+    };
     let mut record = text[lines].to_string();
     // (range in the record, new text), applied from the end backwards.
     let mut replacements: Vec<(Range<usize>, String)> = Vec::new();

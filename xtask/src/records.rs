@@ -36,7 +36,7 @@ pub fn extent(entry: &Entry) -> std::ops::Range<usize> {
         .min()
         .unwrap_or(entry.span.start);
     let end = spans(entry).map(|s| s.end).max().unwrap_or(entry.span.end);
-    start..end
+    start as usize..end as usize
 }
 
 pub fn findings<'a>(analysis: &'a Analysis, entry: &Entry) -> Vec<&'a Diagnostic> {

@@ -16,7 +16,7 @@ use std::ops::Range;
 use crate::diagnostic::Diagnostic;
 use crate::lint;
 use crate::model::{Entry, Number, RecordFormat, Text};
-use crate::parse::field::{Role, role_of};
+use crate::parse::field::Role;
 use crate::parse::{PartBuilder, strip_markup, trim};
 
 /// The record being read; empty between records.
@@ -108,7 +108,7 @@ pub(crate) fn list_item(part: &mut PartBuilder, content: Range<usize>) {
     let key_range = trim(text, content.start..content.start + colon);
     let value_range = trim(text, content.start + colon + colon_len..content.end);
     let key = &text[key_range.clone()];
-    let Some((field, _)) = role_of(key) else {
+    let Some((field, _)) = part.field_role(key) else {
         if part.record.is_open() {
             let value = part.text(value_range);
             let span = part.source.span(key_range);

@@ -65,9 +65,14 @@ pub(crate) fn parse_file(source: &SourceFile, columns: &[(String, ColumnRole)]) 
         parts: Vec::new(),
         diagnostics: merge_conflicts(source),
     };
-    let blocks = reader::read(source);
-    let document = parser.walk(&blocks, PartOrigin::Document);
-    parser.parts.push(document);
+    // A piece of the file at a time, so a large catalogue is never held as
+    // markdown events or blocks all at once.
+    let mut document = PartBuilder::new(source, columns, PartOrigin::Document);
+    reader::read_in_chunks(source, reader::CHUNK, |blocks| {
+        parser.walk_blocks(&mut document, &blocks);
+    });
+    document.close_record();
+    parser.parts.push(document.part);
     parser.parts.retain(|p| !p.entries.is_empty());
     parser.parts.sort_by_key(|p| p.entries[0].span.start);
     ParsedFile {
@@ -129,7 +134,12 @@ pub(crate) struct PartBuilder<'a> {
     record: bullet::OpenRecord,
     /// The last code table's columns, for rows that go on after it.
     table: Option<table::Shape>,
+    /// Field names seen and what they name: a catalogue repeats a few
+    /// names in every record.
+    field_roles: Vec<(String, FieldRole)>,
 }
+
+type FieldRole = Option<(Role, Option<&'static str>)>;
 
 impl<'a> PartBuilder<'a> {
     fn new(
@@ -149,7 +159,21 @@ impl<'a> PartBuilder<'a> {
             section: None,
             record: bullet::OpenRecord::default(),
             table: None,
+            field_roles: Vec::new(),
         }
+    }
+
+    /// What a bullet field's name names, as [`field::role_of`] says.
+    pub(crate) fn field_role(&mut self, name: &str) -> FieldRole {
+        if let Some((_, role)) = self.field_roles.iter().find(|(known, _)| known == name) {
+            return *role;
+        }
+        let role = field::role_of(name);
+        // Bounded, for documents of endlessly varied field names.
+        if self.field_roles.len() < 64 {
+            self.field_roles.push((name.to_string(), role));
+        }
+        role
     }
 
     /// What a table header names: as catalogs.toml says, else as errcat
@@ -229,29 +253,31 @@ impl<'a> PartBuilder<'a> {
 impl FileParser<'_> {
     fn walk(&mut self, blocks: &[Block], origin: PartOrigin) -> Part {
         let mut part = PartBuilder::new(self.source, self.columns, origin);
+        self.walk_blocks(&mut part, blocks);
+        part.close_record();
+        part.part
+    }
+
+    fn walk_blocks(&mut self, part: &mut PartBuilder, blocks: &[Block]) {
         for block in blocks {
             match &block.kind {
-                BlockKind::Heading { level, text } => self.heading(&mut part, *level, text.clone()),
-                BlockKind::ListItem { content, .. } => {
-                    bullet::list_item(&mut part, content.clone())
-                }
+                BlockKind::Heading { level, text } => self.heading(part, *level, text.clone()),
+                BlockKind::ListItem { content, .. } => bullet::list_item(part, content.clone()),
                 BlockKind::Rule => part.close_record(),
                 BlockKind::Paragraph => {
                     part.close_record();
-                    self.paragraph(&mut part, block.range.clone());
+                    self.paragraph(part, block.range.clone());
                 }
                 BlockKind::Table(table) => {
                     part.close_record();
-                    table::read(&mut part, &mut self.facts, table, block.range.clone());
+                    table::read(part, &mut self.facts, table, block.range.clone());
                 }
                 BlockKind::Code(code) => {
                     part.close_record();
-                    self.code_block(&mut part, code, block.range.clone());
+                    self.code_block(part, code, block.range.clone());
                 }
             }
         }
-        part.close_record();
-        part.part
     }
 
     /// A heading opens a section; one that starts with a range

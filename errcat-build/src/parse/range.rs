@@ -69,6 +69,16 @@ pub(crate) fn in_line(line: &str) -> Option<Declared> {
 
 /// A cell that holds only a range.
 pub(crate) fn in_cell(cell: &str) -> Option<Declared> {
+    // Every cell of a code table passes through here: most hold a bare
+    // code, which cannot be a range, and the pattern costs far more.
+    let bare = cell.trim().trim_matches('`');
+    if bare
+        .trim_start_matches('-')
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
     declared(&CELL.captures(cell)?)
 }
 
@@ -111,5 +121,7 @@ mod tests {
             "the first code is above the last"
         );
         assert_eq!(in_cell("1999-1000"), None);
+        assert_eq!(in_cell(" `40001` "), None);
+        assert_eq!(in_cell("-5"), None);
     }
 }
