@@ -20,7 +20,9 @@ fn front_end(c: &mut Criterion) {
             let mut group = c.benchmark_group(format!("front_end/{}", layout.name()));
             group.throughput(Throughput::Bytes(text.len() as u64));
             if records >= 100_000 {
-                group.sample_size(10).measurement_time(Duration::from_secs(8));
+                group
+                    .sample_size(10)
+                    .measurement_time(Duration::from_secs(8));
             }
             group.bench_with_input(
                 BenchmarkId::new("pulldown-cmark", records),
