@@ -373,7 +373,7 @@ impl Context<'_> {
                     /// The variant for an identifier as [`Code::name`] returns it.
                     pub fn from_name(name: &str) -> Option<Code> {
                         let index = #lookup::find(NAME_SLOTS, #lookup::hash_text(name), |index| {
-                            #lookup::text(NAMES, NAME_ENDS, index) == name
+                            #lookup::text_is(NAMES, NAME_ENDS, index, name)
                         })?;
                         Some(ALL[index])
                     }

@@ -35,23 +35,34 @@ shared_with_generated_code! {
         (code as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
-    /// Hashes a name or a symbolic code eight bytes at a time, finished with
-    /// a multiply so the top bits depend on every byte.
+    /// Hashes a name or a symbolic code eight bytes at a time (the last
+    /// word overlapping the one before, rather than copied out), finished
+    /// with a multiply so the top bits depend on every byte.
     pub fn hash_text(text: &str) -> u64 {
         const K: u64 = 0xF135_7AEA_2E62_A9C5;
         let bytes = text.as_bytes();
-        let mut hash = bytes.len() as u64;
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            let mut buffer = [0; 8];
-            buffer.copy_from_slice(word);
-            hash = (hash ^ u64::from_le_bytes(buffer))
-                .wrapping_mul(K)
-                .rotate_left(26);
+        let word = |at: usize| {
+            let mut word = [0; 8];
+            word.copy_from_slice(&bytes[at..at + 8]);
+            u64::from_le_bytes(word)
+        };
+        let mix = |hash: u64, word: u64| (hash ^ word).wrapping_mul(K).rotate_left(26);
+        let mut hash = (bytes.len() as u64).wrapping_mul(K);
+        if bytes.len() >= 8 {
+            let mut at = 0;
+            while at + 8 < bytes.len() {
+                hash = mix(hash, word(at));
+                at += 8;
+            }
+            hash = mix(hash, word(bytes.len() - 8));
+        } else {
+            let short = bytes
+                .iter()
+                .enumerate()
+                .fold(0, |word, (i, &byte)| word | u64::from(byte) << (8 * i));
+            hash = mix(hash, short);
         }
-        let mut last = [0; 8];
-        last[..words.remainder().len()].copy_from_slice(words.remainder());
-        (hash ^ u64::from_le_bytes(last)).wrapping_mul(K)
+        hash.wrapping_mul(K)
     }
 
     /// The slots to try for a hash in a table of `len` slots (a power of
@@ -78,15 +89,26 @@ shared_with_generated_code! {
             .find(|&position| is_key(position))
     }
 
-    /// Text `index` of a column stored as one string and the offset where
-    /// each text ends (a column of numbers): one literal instead of one per
-    /// text, which rustc compiles many times faster.
-    pub fn text(texts: &'static str, ends: &[u8], index: usize) -> &'static str {
+    /// Where text `index` of a column lies: texts are stored as one string
+    /// and the offset where each ends (a column of numbers), one literal
+    /// instead of one per text, which rustc compiles many times faster.
+    pub fn text_range(ends: &[u8], index: usize) -> core::ops::Range<usize> {
         let start = match index {
             0 => 0,
             _ => number(ends, index - 1) as usize,
         };
-        &texts[start..number(ends, index) as usize]
+        start..number(ends, index) as usize
+    }
+
+    /// Text `index` of a column (see [`text_range`]).
+    pub fn text(texts: &'static str, ends: &[u8], index: usize) -> &'static str {
+        &texts[text_range(ends, index)]
+    }
+
+    /// Whether text `index` of a column is `text`: bytes compared, no
+    /// character boundaries to check.
+    pub fn text_is(texts: &str, ends: &[u8], index: usize, text: &str) -> bool {
+        texts.as_bytes()[text_range(ends, index)] == *text.as_bytes()
     }
 }
 
