@@ -1,5 +1,6 @@
 //! `cargo xtask …`: errcat's project tasks.
 
+mod bench_gen;
 mod check;
 mod diff;
 mod docs;
@@ -84,6 +85,19 @@ enum Command {
         #[command(flatten)]
         inputs: Inputs,
     },
+    /// Measure errcat at N records against the alternatives: check against
+    /// pulldown-cmark alone, build.rs, the compile time and lookup speed of
+    /// the generated code against reference shapes (BENCHMARKS.md).
+    BenchGen(bench_gen::Options),
+    /// Read a file with pulldown-cmark alone (bench-gen's baseline).
+    #[command(hide = true)]
+    Pulldown { file: PathBuf },
+    /// Run a command; print its wall time and peak memory (for bench-gen).
+    #[command(hide = true)]
+    Measure {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]
+        command: Vec<String>,
+    },
     /// Everything known about a code (or identifier): catalogue, section,
     /// status, message, where it is defined, findings. Exit status 1 if no
     /// catalogue has it.
@@ -148,6 +162,9 @@ fn main() -> ExitCode {
             catalog,
             inputs,
         } => load(&inputs).map(|a| explain::run(&a, &code, catalog.as_deref())),
+        Command::BenchGen(options) => bench_gen::run(&options).map(|()| ExitCode::SUCCESS),
+        Command::Pulldown { file } => bench_gen::pulldown(&file).map(|()| ExitCode::SUCCESS),
+        Command::Measure { command } => bench_gen::measure_child(&command),
     };
     match result {
         Ok(code) => code,
