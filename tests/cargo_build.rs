@@ -21,11 +21,14 @@ struct ServiceCrate {
 }
 
 impl ServiceCrate {
-    fn new(catalogs: &[(&str, &Path)]) -> Self {
+    /// `name` must differ between tests: cargo derives a root package's
+    /// build directory from its name, not its path, so two crates of one
+    /// name in the shared target directory would overwrite each other.
+    fn new(name: &str, catalogs: &[(&str, &Path)]) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let root = workspace();
         let manifest = format!(
-            "[package]\nname = \"service\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+            "[package]\nname = {name:?}\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
              [dependencies]\nerrcat = {{ path = {root:?} }}\n\n\
              [build-dependencies]\nerrcat-build = {{ path = {build:?} }}\n\n[workspace]\n",
             root = root.display().to_string(),
@@ -56,9 +59,11 @@ impl ServiceCrate {
 
     fn cargo(&self, args: &[&str]) -> Output {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+        let verbose = args.contains(&"-v");
         Command::new(cargo)
             .args(args)
-            .args(["--offline", "--quiet"])
+            .arg("--offline")
+            .args((!verbose).then_some("--quiet"))
             .current_dir(self.path())
             // Shared across runs so only the first one compiles the dependencies.
             .env("CARGO_TARGET_DIR", workspace().join("target/e2e"))
@@ -78,7 +83,10 @@ fn append(path: &Path, text: &str) -> u32 {
 
 #[test]
 fn cargo_build_follows_catalogue_edits() {
-    let service = ServiceCrate::new(&[("console.md", &workspace().join("catalogs/console.md"))]);
+    let service = ServiceCrate::new(
+        "follows_edits",
+        &[("console.md", &workspace().join("catalogs/console.md"))],
+    );
     let catalogue = service.path().join("catalogs/console.md");
 
     // The new record becomes a variant the service can name.
@@ -117,6 +125,66 @@ fn cargo_build_follows_catalogue_edits() {
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
+#[test]
+fn only_catalogue_edits_rerun_the_build_script_and_only_changes_rewrite_its_output() {
+    let service = ServiceCrate::new(
+        "rebuilds_on_change",
+        &[("console.md", &workspace().join("catalogs/console.md"))],
+    );
+    let lib = "include!(concat!(env!(\"OUT_DIR\"), \"/errcat.rs\"));\n";
+    service.write("src/lib.rs", lib);
+    let output = service.cargo(&["build", "--message-format=json"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let messages = String::from_utf8_lossy(&output.stdout);
+    let out_dir = messages
+        .lines()
+        .find(|l| l.contains("\"build-script-executed\"") && l.contains("/rebuilds_on_change-"))
+        .and_then(|l| l.split("\"out_dir\":\"").nth(1))
+        .and_then(|rest| rest.split('"').next())
+        .expect("cargo reports the build script's OUT_DIR");
+    let generated = Path::new(out_dir).join("errcat.rs");
+    let written = fs::metadata(&generated).unwrap().modified().unwrap();
+    // `cargo -v` prints "Running `…/rebuilds_on_change-<hash>/build-script-build`".
+    let runs_build_script = |output: &Output| {
+        String::from_utf8_lossy(&output.stderr).lines().any(|l| {
+            l.contains("Running")
+                && l.contains("/rebuilds_on_change-")
+                && l.contains("build-script-build`")
+        })
+    };
+
+    // An edit elsewhere in the crate: the build script does not run.
+    service.write("src/lib.rs", &format!("{lib}// an unrelated edit\n"));
+    let output = service.cargo(&["build", "-v"]);
+    assert!(output.status.success());
+    assert!(
+        !runs_build_script(&output),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    // The catalogue saved again unchanged: the build script runs, and the
+    // generated file, having the same content, is left alone.
+    let catalogue = service.path().join("catalogs/console.md");
+    let file = fs::File::options().append(true).open(&catalogue).unwrap();
+    file.set_modified(std::time::SystemTime::now()).unwrap();
+    let output = service.cargo(&["build", "-v"]);
+    assert!(output.status.success());
+    assert!(
+        runs_build_script(&output),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        fs::metadata(&generated).unwrap().modified().unwrap(),
+        written
+    );
+}
+
 /// The messages of tests/fixtures/hostile/hostile.md, as written there.
 const HOSTILE: &[(&str, &str)] = &[
     (
@@ -147,10 +215,13 @@ const HOSTILE: &[(&str, &str)] = &[
 
 #[test]
 fn hostile_text_compiles_to_its_exact_bytes_and_plain_docs() {
-    let service = ServiceCrate::new(&[(
-        "hostile.md",
-        &workspace().join("tests/fixtures/hostile/hostile.md"),
-    )]);
+    let service = ServiceCrate::new(
+        "hostile_text",
+        &[(
+            "hostile.md",
+            &workspace().join("tests/fixtures/hostile/hostile.md"),
+        )],
+    );
     service.write(
         "src/main.rs",
         "include!(concat!(env!(\"OUT_DIR\"), \"/errcat.rs\"));\n\n\
@@ -185,7 +256,7 @@ fn hostile_text_compiles_to_its_exact_bytes_and_plain_docs() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let page = workspace().join("target/e2e/doc/service/hostile/enum.Code.html");
+    let page = workspace().join("target/e2e/doc/hostile_text/hostile/enum.Code.html");
     let html = fs::read_to_string(page).unwrap();
     for escaped in [
         "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;",
@@ -212,24 +283,27 @@ fn hostile_text_compiles_to_its_exact_bytes_and_plain_docs() {
 #[test]
 fn symbolic_negative_and_ranged_catalogues_compile_and_answer() {
     let root = workspace();
-    let service = ServiceCrate::new(&[
-        (
-            "gateway.md",
-            &root.join("tests/fixtures/symbolic/gateway.md"),
-        ),
-        (
-            "ymvideo.md",
-            &root.join("tests/corpus/06_ymvideosdk-errcode-table.md"),
-        ),
-        (
-            "music.md",
-            &root.join("tests/corpus/26_music_back-errcode-spec-ranges.md"),
-        ),
-        (
-            "winter.md",
-            &root.join("tests/corpus/07_winter_item-errcode.md"),
-        ),
-    ]);
+    let service = ServiceCrate::new(
+        "symbolic_and_ranged",
+        &[
+            (
+                "gateway.md",
+                &root.join("tests/fixtures/symbolic/gateway.md"),
+            ),
+            (
+                "ymvideo.md",
+                &root.join("tests/corpus/06_ymvideosdk-errcode-table.md"),
+            ),
+            (
+                "music.md",
+                &root.join("tests/corpus/26_music_back-errcode-spec-ranges.md"),
+            ),
+            (
+                "winter.md",
+                &root.join("tests/corpus/07_winter_item-errcode.md"),
+            ),
+        ],
+    );
     service.write(
         "src/main.rs",
         r#"include!(concat!(env!("OUT_DIR"), "/errcat.rs"));

@@ -210,9 +210,13 @@ pub fn run(options: &Options) -> Result<(), String> {
             "20",
             "--noplot",
         ]);
-        // Criterion's report goes to stdout; the figures are read from its files.
-        bench.stdout(std::process::Stdio::null());
-        status(bench)?;
+        // The figures are read from criterion's files; its report is shown
+        // only if it fails.
+        let output = bench.output().map_err(|e| format!("cargo bench: {e}"))?;
+        if !output.status.success() {
+            eprintln!("{}", String::from_utf8_lossy(&output.stderr));
+            return Err(format!("cargo bench failed: {}", output.status));
+        }
         let criterion = dir.join("target/criterion");
         shapes
             .iter()
