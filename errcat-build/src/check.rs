@@ -185,28 +185,28 @@ fn check_entry(
     };
 
     if let (Some((status, status_field)), Some(code)) = (status, entry.code.as_ref()) {
-        if let Some(value) = code.value.filter(|v| *v >= 0 && shape.status_prefixed) {
+        if let Some(value) = code.value.filter(|v| *v >= 0 && shape.status_prefixed)
+            && !starts_with_digits(value, status)
+        {
             let digits = value.to_string();
-            if !digits.starts_with(&status.to_string()) {
-                let implied = digits
-                    .get(..3)
-                    .and_then(|p| p.parse::<i64>().ok())
-                    .filter(|p| is_http_status(*p) && digits.len() > 3);
-                let mut d = Diagnostic::new(
-                    &lint::HTTP_PREFIX_MISMATCH,
-                    code.span,
-                    format!("code {value} does not start with its HTTP status {status}"),
-                )
-                .label(match implied {
-                    Some(p) => format!("this code implies HTTP {p}"),
-                    None => format!("expected a code starting with {status}"),
-                })
-                .note_at("the record's status is here", status_field.span);
-                if implied.is_none() {
-                    d = d.note("codes in this catalogue start with their HTTP status (`40400001` for HTTP 404)");
-                }
-                out.push(d);
+            let implied = digits
+                .get(..3)
+                .and_then(|p| p.parse::<i64>().ok())
+                .filter(|p| is_http_status(*p) && digits.len() > 3);
+            let mut d = Diagnostic::new(
+                &lint::HTTP_PREFIX_MISMATCH,
+                code.span,
+                format!("code {value} does not start with its HTTP status {status}"),
+            )
+            .label(match implied {
+                Some(p) => format!("this code implies HTTP {p}"),
+                None => format!("expected a code starting with {status}"),
+            })
+            .note_at("the record's status is here", status_field.span);
+            if implied.is_none() {
+                d = d.note("codes in this catalogue start with their HTTP status (`40400001` for HTTP 404)");
             }
+            out.push(d);
         }
         if let Some(section) = catalog.section(entry)
             && let Some(class) = section.http_class
@@ -338,12 +338,46 @@ pub fn status_prefixed(catalog: &Catalog) -> bool {
     for entry in &catalog.entries {
         if let (Some(code), Some(status)) = (entry.code_value(), entry.status_value()) {
             with_status += 1;
-            if code >= 0 && code.to_string().starts_with(&status.to_string()) {
+            if starts_with_digits(code, status) {
                 prefixed += 1;
             }
         }
     }
     with_status > 0 && prefixed * 2 >= with_status
+}
+
+/// Whether `code`'s decimal digits begin with those of `prefix`
+/// (`40400004` and 404), counted rather than formatted: this runs for
+/// every record.
+fn starts_with_digits(code: i64, prefix: i64) -> bool {
+    if code < 0 || prefix < 0 {
+        return false;
+    }
+    let digits = |n: i64| n.checked_ilog10().unwrap_or(0);
+    let (code_digits, prefix_digits) = (digits(code), digits(prefix));
+    code_digits >= prefix_digits && code / 10_i64.pow(code_digits - prefix_digits) == prefix
+}
+
+#[cfg(test)]
+#[test]
+fn digit_prefixes_are_counted_as_formatting_would_find_them() {
+    for (code, prefix) in [
+        (40400004, 404),
+        (404, 404),
+        (4, 4),
+        (0, 0),
+        (5000001, 500),
+        (40, 404),
+        (4040, 40),
+        (-404, 404),
+        (1, 10),
+    ] {
+        assert_eq!(
+            starts_with_digits(code, prefix),
+            code >= 0 && prefix >= 0 && code.to_string().starts_with(&prefix.to_string()),
+            "{code} {prefix}"
+        );
+    }
 }
 
 /// The checks' hash tables: fast hashing, and the same order every run.
@@ -358,13 +392,13 @@ fn code_text(entry: &Entry) -> &str {
 }
 
 fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
-    let mut seen: Table<String, &Entry> = table(catalog.entries.len());
+    let mut seen: Table<naming::VariantKey, &Entry> = table(catalog.entries.len());
     for entry in &catalog.entries {
         if entry.code_key(catalog.code_type).is_none() && entry.name.is_none() {
             continue; // already reported as a missing or invalid code
         }
         let span = entry.name.as_ref().map_or(entry.span, |n| n.span);
-        match naming::variant(entry) {
+        match naming::variant_key(entry) {
             Err(reason) => out.push(
                 Diagnostic::new(
                     &lint::INVALID_IDENTIFIER,

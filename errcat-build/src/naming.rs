@@ -79,10 +79,73 @@ pub fn variant(entry: &Entry) -> Result<String, String> {
         // A symbolic code names its own variant.
         (None, Some(symbol)) => variant_from_name(symbol),
         (None, None) => match entry.code_value() {
-            Some(code) if code < 0 => Ok(format!("EMinus{}", code.unsigned_abs())),
-            Some(code) => Ok(format!("E{code}")),
+            Some(code) => Ok(fallback(code)),
             None => Err("the record has no usable code to name it after".to_string()),
         },
+    }
+}
+
+/// The variant of a record with no name: `E40000001`, `EMinus1`.
+fn fallback(code: i64) -> String {
+    if code < 0 {
+        format!("EMinus{}", code.unsigned_abs())
+    } else {
+        format!("E{code}")
+    }
+}
+
+/// A variant as a key for finding two records with one variant. Unnamed
+/// records (most of a large catalogue) are keyed by their code instead of
+/// a formatted `E40000001`, and a written name of that exact form by the
+/// code it spells, so the two still meet.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum VariantKey {
+    Fallback(i64),
+    Written(String),
+}
+
+impl std::fmt::Display for VariantKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            VariantKey::Fallback(code) => f.write_str(&fallback(*code)),
+            VariantKey::Written(variant) => f.write_str(variant),
+        }
+    }
+}
+
+/// [`variant`] as a [`VariantKey`].
+pub fn variant_key(entry: &Entry) -> Result<VariantKey, String> {
+    if entry.name.is_none()
+        && symbol(entry).is_none()
+        && let Some(code) = entry.code_value()
+    {
+        return Ok(VariantKey::Fallback(code));
+    }
+    let variant = variant(entry)?;
+    Ok(match fallback_code(&variant) {
+        Some(code) => VariantKey::Fallback(code),
+        None => VariantKey::Written(variant),
+    })
+}
+
+/// The code a fallback variant spells (`E404` → 404, `EMinus1` → -1), if
+/// `variant` is one exactly as [`fallback`] writes it.
+fn fallback_code(variant: &str) -> Option<i64> {
+    let (negative, digits) = match variant.strip_prefix("EMinus") {
+        Some(digits) => (true, digits),
+        None => (false, variant.strip_prefix('E')?),
+    };
+    let canonical = digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'))
+        && !(negative && digits == "0");
+    if !canonical {
+        return None;
+    }
+    let magnitude: u64 = digits.parse().ok()?;
+    if negative {
+        0i64.checked_sub_unsigned(magnitude)
+    } else {
+        i64::try_from(magnitude).ok()
     }
 }
 
@@ -124,6 +187,29 @@ mod tests {
         assert!(is_module_name("console_v2"));
         assert!(!is_module_name("Console"));
         assert!(!is_module_name("self"));
+    }
+
+    #[test]
+    fn written_names_of_the_fallback_form_key_as_the_code_they_spell() {
+        assert_eq!(fallback_code("E404"), Some(404));
+        assert_eq!(fallback_code("E0"), Some(0));
+        assert_eq!(fallback_code("EMinus1"), Some(-1));
+        assert_eq!(fallback_code("EMinus9223372036854775808"), Some(i64::MIN));
+        // Not as `fallback` writes any code: they stay written names.
+        for other in [
+            "E0404",
+            "EMinus0",
+            "E",
+            "E4x",
+            "Ex404",
+            "E9223372036854775808",
+        ] {
+            assert_eq!(fallback_code(other), None, "{other}");
+        }
+        for code in [0, 7, 40000001, -1, -1000, i64::MAX, i64::MIN] {
+            assert_eq!(fallback_code(&fallback(code)), Some(code));
+        }
+        assert_eq!(VariantKey::Fallback(-2).to_string(), "EMinus2");
     }
 
     #[test]

@@ -102,6 +102,7 @@ const FIXTURES: &[(&str, i32, &[&str])] = &[
         &[
             "duplicate-identifier.md:9:9: error[duplicate-identifier]: code 40000001 and code 40000002 both become the variant `UserNameTaken`",
             "duplicate-identifier.md:15:9: error[invalid-identifier]: this name cannot become a Rust identifier: `404NotFound` becomes `404notFound`, which does not start with a letter",
+            "duplicate-identifier.md:26:9: error[duplicate-identifier]: code 40000004 and code 40000005 both become the variant `E40000004`",
         ],
     ),
     (

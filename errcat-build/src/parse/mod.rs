@@ -74,6 +74,11 @@ pub(crate) fn parse_file(source: &SourceFile, columns: &[(String, ColumnRole)]) 
     document.close_record();
     parser.parts.push(document.part);
     parser.parts.retain(|p| !p.entries.is_empty());
+    // Growth by doubling leaves up to half the records' room unused, held
+    // for as long as the model lives; large ones shrink in place (mremap).
+    for part in &mut parser.parts {
+        part.entries.shrink_to_fit();
+    }
     parser.parts.sort_by_key(|p| p.entries[0].span.start);
     ParsedFile {
         facts: parser.facts,
