@@ -388,7 +388,7 @@ fn table<K, V>(capacity: usize) -> Table<K, V> {
 }
 
 fn code_text(entry: &Entry) -> &str {
-    entry.code.as_ref().map_or("?", |c| c.text.as_str())
+    entry.code_text().unwrap_or("?")
 }
 
 fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
@@ -477,7 +477,7 @@ fn check_duplicate_messages(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 /// belong to different series); it ascends, or descends where most of its
 /// neighbours do (`0, -1, -2, …`).
 fn check_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
-    let mut by_series: Table<(Option<usize>, usize), Vec<&Entry>> = table(0);
+    let mut by_series: Table<(Option<u32>, usize), Vec<&Entry>> = table(0);
     let mut seen: HashSet<i64, FixedState> =
         HashSet::with_capacity_and_hasher(catalog.entries.len(), FixedState::default());
     for entry in &catalog.entries {

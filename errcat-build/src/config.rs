@@ -413,10 +413,13 @@ mod tests {
     fn parse_text(text: &str) -> (Config, Vec<String>) {
         let source = SourceFile::new(0, "catalogs.toml", text.to_string());
         let (config, mut diagnostics) = parse(&source);
-        diagnostics.sort_by_key(|d| (d.span.line, d.span.column));
+        diagnostics.sort_by_key(|d| d.span.start);
         let messages = diagnostics
             .iter()
-            .map(|d| format!("{}:{}: {}", d.span.line, d.span.column, d.message))
+            .map(|d| {
+                let (line, column) = source.position(d.span);
+                format!("{line}:{column}: {}", d.message)
+            })
             .collect();
         (config, messages)
     }

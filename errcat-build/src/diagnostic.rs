@@ -128,13 +128,14 @@ impl Diagnostic {
         };
         let source = &sources[self.span.file as usize];
         let (line_text, range) = line_window(source, self.span);
+        let line_start = source.line_of(self.span) as usize;
         let mut annotation = AnnotationKind::Primary.span(range);
         if let Some(label) = &self.label {
             annotation = annotation.label(label.as_str());
         }
         let mut main = Group::with_level(level).element(
             Snippet::source(line_text)
-                .line_start(self.span.line as usize)
+                .line_start(line_start)
                 .annotation(annotation),
         );
         let mut groups = Vec::new();
@@ -162,7 +163,7 @@ impl Diagnostic {
                     .secondary_title(title.as_str())
                     .element(
                         Snippet::source(text)
-                            .line_start(span.line as usize)
+                            .line_start(other.line_of(*span) as usize)
                             .annotation(AnnotationKind::Context.span(range)),
                     ),
             );
@@ -174,13 +175,18 @@ impl Diagnostic {
 }
 
 pub fn location(sources: &[SourceFile], span: Span) -> String {
-    let path = sources.get(span.file as usize).map_or("?", |s| s.path());
-    format!("{path}:{}:{}", span.line, span.column)
+    match sources.get(span.file as usize) {
+        Some(source) => {
+            let (line, column) = source.position(span);
+            format!("{}:{line}:{column}", source.path())
+        }
+        None => format!("?:{}", span.start),
+    }
 }
 
 /// The span's first line and the span's range within it.
 fn line_window(source: &SourceFile, span: Span) -> (&str, std::ops::Range<usize>) {
-    let line = source.line_range(span.line);
+    let line = source.line_range(source.line_of(span));
     let text = source.slice(line.clone());
     let range = span.range();
     let start = range.start.clamp(line.start, line.end) - line.start;
@@ -193,10 +199,10 @@ fn line_window(source: &SourceFile, span: Span) -> (&str, std::ops::Range<usize>
 pub fn sort(diagnostics: &mut [Diagnostic], sources: &[SourceFile]) {
     diagnostics.sort_by(|a, b| {
         let path = |d: &Diagnostic| sources.get(d.span.file as usize).map(|s| s.path());
-        (path(a), a.span.line, a.span.column, a.lint.id, &a.message).cmp(&(
+        // Offsets order as lines and columns do.
+        (path(a), a.span.start, a.lint.id, &a.message).cmp(&(
             path(b),
-            b.span.line,
-            b.span.column,
+            b.span.start,
             b.lint.id,
             &b.message,
         ))

@@ -15,7 +15,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::lookup::{self, text_column};
-use crate::model::{Catalog, Category, CodeType, Entry, Model, PartOrigin};
+use crate::model::{Catalog, Category, CodeType, Entry, Model};
 use crate::naming;
 
 /// What the generated code refers to and offers.
@@ -147,11 +147,7 @@ impl Context<'_> {
             .collect();
         let variant_names: Vec<String> = variants.iter().map(ToString::to_string).collect();
         let lookup = quote! { super::__errcat_lookup };
-        let code_texts = || {
-            entries
-                .iter()
-                .map(|e| e.code.as_ref().map_or("", |c| c.text.as_str()))
-        };
+        let code_texts = || entries.iter().map(|e| e.code_text().unwrap_or_default());
         // The code's type, its column, the code at `index` and the hash of a
         // `code`, and conversions to and from the runtime's `CodeValue`.
         let (code_type, code_param, code_column, code_at, hash_code, to_value, from_value) =
@@ -201,7 +197,7 @@ impl Context<'_> {
             };
         let code_slots = lookup::table(entries.iter().map(|e| match e.code_value() {
             Some(value) if catalog.code_type != CodeType::Symbol => lookup::hash_number(value),
-            _ => lookup::hash_text(e.code.as_ref().map_or("", |c| c.text.as_str())),
+            _ => lookup::hash_text(e.code_text().unwrap_or_default()),
         }));
         let names: Vec<String> = entries.iter().map(|e| naming::identifier(e)).collect();
         let name_slots = lookup::table(names.iter().map(|name| lookup::hash_text(name)));
@@ -229,7 +225,9 @@ impl Context<'_> {
                 .map_or(catalog.default_http_status, |s| s as u16);
             Literal::u16_unsuffixed(status)
         });
-        let lines = entries.iter().map(|e| Literal::u32_unsuffixed(e.span.line));
+        let lines = entries
+            .iter()
+            .map(|e| Literal::u32_unsuffixed(model.line_of(e.span)));
         let translations = translation_items(&entries);
         let last_check = variants.last().map(|last| {
             quote! {
@@ -239,10 +237,7 @@ impl Context<'_> {
         let (code_slots, name_slots) = (bytes(&code_slots), bytes(&name_slots));
         let (name_ends, message_ends) = (bytes(&name_ends), bytes(&message_ends));
 
-        let part = match catalog.origin {
-            PartOrigin::Document => "the records outside code blocks".to_string(),
-            PartOrigin::CodeBlock { span } => format!("the code block at line {}", span.line),
-        };
+        let part = model.describe_origin(catalog);
         let module_doc = doc_lines(&[format!(
             "Catalogue `{}`: {count} codes from {} ({part}).",
             catalog.name,
@@ -785,7 +780,7 @@ fn index_type(count: usize) -> Ident {
 }
 
 fn variant_doc(model: &Model, catalog: &Catalog, entry: &Entry) -> Vec<String> {
-    let code = entry.code.as_ref().map_or("", |c| c.text.as_str());
+    let code = entry.code_text().unwrap_or_default();
     let status = entry
         .status_value()
         .map_or(catalog.default_http_status, |s| s as u16);
@@ -831,7 +826,7 @@ fn variant_doc(model: &Model, catalog: &Catalog, entry: &Entry) -> Vec<String> {
     lines.push(format!(
         "- Source: {}, line {}",
         code_span(model.source(entry.span.file).path()),
-        entry.span.line
+        model.line_of(entry.span)
     ));
     lines
 }

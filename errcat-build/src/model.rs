@@ -21,6 +21,21 @@ impl Model {
         &self.sources[file as usize]
     }
 
+    /// 1-based line of where a span starts.
+    pub fn line_of(&self, span: Span) -> u32 {
+        self.source(span.file).line_of(span)
+    }
+
+    /// Which part of its file a catalogue is, in words for docs.
+    pub fn describe_origin(&self, catalog: &Catalog) -> String {
+        match catalog.origin {
+            PartOrigin::Document => "the records outside code blocks".to_string(),
+            PartOrigin::CodeBlock { span } => {
+                format!("the code block at line {}", self.line_of(span))
+            }
+        }
+    }
+
     pub fn facts(&self, file: FileId) -> &FileFacts {
         &self.files[file as usize]
     }
@@ -284,7 +299,7 @@ pub struct Catalog {
 
 impl Catalog {
     pub fn section(&self, entry: &Entry) -> Option<&Section> {
-        entry.section.map(|i| &self.sections[i])
+        entry.section.map(|i| &self.sections[i as usize])
     }
 
     /// Whether records state their own HTTP status (so the status belongs to
@@ -325,7 +340,7 @@ pub struct Entry {
     /// when the header does not say, the header itself.
     pub translations: Vec<Translation>,
     /// Index into [`Catalog::sections`].
-    pub section: Option<usize>,
+    pub section: Option<u32>,
     /// Fields or columns errcat does not use, kept for tools.
     pub extra: Vec<(String, Text)>,
 }
@@ -362,6 +377,11 @@ impl Entry {
         }
     }
 
+    /// The code as written.
+    pub fn code_text(&self) -> Option<&str> {
+        self.code.as_ref().map(|c| &*c.text)
+    }
+
     pub fn status_value(&self) -> Option<i64> {
         self.http_status.as_ref().and_then(|s| s.value)
     }
@@ -390,7 +410,7 @@ pub struct Text {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Number {
-    pub text: String,
+    pub text: Box<str>,
     pub value: Option<i64>,
     pub span: Span,
 }
@@ -398,7 +418,7 @@ pub struct Number {
 impl Number {
     pub fn new(text: &str, span: Span) -> Self {
         Number {
-            text: text.to_string(),
+            text: text.into(),
             value: parse_integer(text),
             span,
         }

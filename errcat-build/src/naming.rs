@@ -59,7 +59,7 @@ pub fn is_module_name(name: &str) -> bool {
 /// The record's symbolic code, if it has one (`ERR_INVALID_PARAM`).
 fn symbol(entry: &Entry) -> Option<&str> {
     let code = entry.code.as_ref().filter(|c| c.value.is_none())?;
-    crate::model::is_symbol(&code.text).then_some(code.text.as_str())
+    crate::model::is_symbol(&code.text).then_some(&*code.text)
 }
 
 /// The identifier `name()` returns: the record's name as written, else its

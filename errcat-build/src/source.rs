@@ -7,15 +7,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// Index of a file in [`crate::Model::sources`].
 pub type FileId = u32;
 
-/// A position in a catalogue file: a byte range plus the 1-based line and
-/// column of its start (columns count characters, not bytes). 20 bytes: a
-/// model holds several per record.
+/// A position in a catalogue file: a byte range. Its line and column come
+/// from the file ([`SourceFile::line_column`]) when a finding is shown, not
+/// stored: a model holds several spans per record, so 12 bytes instead of
+/// 20, and no column counting for the records nothing is said about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Span {
     pub file: FileId,
-    pub line: u32,
-    pub column: u32,
     pub start: u32,
     pub end: u32,
 }
@@ -125,6 +124,16 @@ impl SourceFile {
         self.0.text.get(range).unwrap_or("")
     }
 
+    /// 1-based line and character column of where a span starts.
+    pub fn position(&self, span: Span) -> (u32, u32) {
+        self.line_column(span.start as usize)
+    }
+
+    /// 1-based line of where a span starts.
+    pub fn line_of(&self, span: Span) -> u32 {
+        self.line_index(span.start as usize) as u32 + 1
+    }
+
     /// 1-based line and character column of a byte offset.
     pub fn line_column(&self, offset: usize) -> (u32, u32) {
         let offset = offset.min(self.0.text.len());
@@ -161,11 +170,8 @@ impl SourceFile {
     }
 
     pub fn span(&self, range: Range<usize>) -> Span {
-        let (line, column) = self.line_column(range.start);
         Span {
             file: self.0.id,
-            line,
-            column,
             start: offset(range.start),
             end: offset(range.end.max(range.start)),
         }

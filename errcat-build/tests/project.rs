@@ -20,10 +20,13 @@ fn findings(analysis: &Analysis) -> Vec<String> {
         .diagnostics
         .iter()
         .map(|d| {
-            let path = analysis.model.source(d.span.file).path();
+            let source = analysis.model.source(d.span.file);
+            let (line, column) = source.position(d.span);
             format!(
-                "{path}:{}:{} {}[{}]",
-                d.span.line, d.span.column, d.level, d.lint.id
+                "{}:{line}:{column} {}[{}]",
+                source.path(),
+                d.level,
+                d.lint.id
             )
         })
         .collect()
@@ -59,7 +62,7 @@ fn parts_are_named_after_the_file_in_order_of_their_first_record() {
     let PartOrigin::CodeBlock { span } = analysis.model.catalogs[1].origin else {
         panic!("the second part is the code block");
     };
-    assert_eq!(span.line, 6);
+    assert_eq!(analysis.model.line_of(span), 6);
     // The fence does not see the heading above it, and its codes do not
     // collide with the first part's.
     assert_eq!(analysis.model.catalogs[1].entries[0].section, None);
@@ -115,7 +118,10 @@ fn catalogs_toml_entries_that_match_nothing_are_errors() {
         .diagnostics
         .iter()
         .filter(|d| d.lint.id == "invalid-config")
-        .map(|d| format!("{}:{} {}", d.span.line, d.span.column, d.message))
+        .map(|d| {
+            let (line, column) = analysis.model.source(d.span.file).position(d.span);
+            format!("{line}:{column} {}", d.message)
+        })
         .collect();
     assert_eq!(
         messages,
@@ -157,11 +163,11 @@ fn the_go_status_block_of_the_console_seed_is_a_status_reference() {
         .as_ref()
         .expect("a status reference");
     assert_eq!(reference.statuses.len(), 46);
-    assert_eq!(reference.span.line, 2);
+    assert_eq!(analysis.model.line_of(reference.span), 2);
     let not_found = reference.get(404).unwrap();
     assert_eq!(not_found.name.as_deref(), Some("StatusNotFound"));
     assert_eq!(not_found.description.as_deref(), Some("请求不存在"));
-    assert_eq!(reference.get(422).unwrap().span.line, 42);
+    assert_eq!(analysis.model.line_of(reference.get(422).unwrap().span), 42);
     assert_eq!(
         reference.get(429).unwrap().name.as_deref(),
         Some("statusTooManyRequests")
@@ -230,7 +236,7 @@ fn statuses_outside_the_files_reference_are_findings_with_the_reference_noted() 
         ["a.md:5:13 error[invalid-http-status]"]
     );
     let d = &analysis.diagnostics[0];
-    assert_eq!(d.notes[0].span.map(|s| s.line), Some(1));
+    assert_eq!(d.notes[0].span.map(|s| analysis.model.line_of(s)), Some(1));
     assert_eq!(d.notes[1].message, "documented statuses: 400");
 }
 
@@ -332,7 +338,7 @@ fn the_k8s_seed_declares_statuses_and_categories_in_tables() {
         reference.get(503).unwrap().name.as_deref(),
         Some("Server Errors")
     );
-    assert_eq!(reference.get(503).unwrap().span.line, 16);
+    assert_eq!(analysis.model.line_of(reference.get(503).unwrap().span), 16);
 
     let categories: Vec<(&str, &str, i64, i64, bool)> = facts
         .categories
@@ -391,7 +397,10 @@ fn a_json_example_sets_the_wire_body() {
         (body.code_field.as_str(), body.message_field.as_str()),
         ("Code", "Message")
     );
-    assert_eq!(body.span.map(|s| (s.line, s.column)), Some((6, 1)));
+    assert_eq!(
+        body.span.map(|s| analysis.model.source(s.file).position(s)),
+        Some((6, 1))
+    );
 
     let config = "[[catalog]]\nfile = \"api_switch.md\"\nbody = { code = \"errno\", message = \"errmsg\" }\n";
     let analysis = analyze(&[("catalogs/api_switch.md", &text)], Some(config));

@@ -23,7 +23,9 @@ pub fn summary(analysis: &Analysis) -> String {
         let path = model.source(catalog.file).path();
         let source = match catalog.origin {
             PartOrigin::Document => path.to_string(),
-            PartOrigin::CodeBlock { span } => format!("{path}:{} (code block)", span.line),
+            PartOrigin::CodeBlock { span } => {
+                format!("{path}:{} (code block)", model.line_of(span))
+            }
         };
         let (errors, warnings) = analysis.counts(index);
         rows.push([

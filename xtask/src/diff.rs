@@ -503,7 +503,7 @@ fn print_json<'a>(
         span.map(|s| Location {
             path: analysis.model.source(s.file).path().to_string(),
             rev,
-            line: s.line,
+            line: analysis.model.line_of(s),
         })
     };
     let json = Json {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use errcat_build::Analysis;
 use errcat_build::builder::write_if_changed;
-use errcat_build::model::{Catalog, Entry, PartOrigin, Section};
+use errcat_build::model::{Catalog, Entry, Section};
 use errcat_build::project::display;
 
 use crate::records;
@@ -89,7 +89,7 @@ fn relative(from: &Path, to: &Path) -> PathBuf {
 /// A catalogue's records grouped by section, in section order; records
 /// before any heading come first. Within a group, by code.
 fn groups(catalog: &Catalog) -> Vec<(Option<&Section>, Vec<&Entry>)> {
-    let mut groups: Vec<(Option<usize>, Vec<&Entry>)> = Vec::new();
+    let mut groups: Vec<(Option<u32>, Vec<&Entry>)> = Vec::new();
     for entry in &catalog.entries {
         match groups
             .iter_mut()
@@ -104,16 +104,9 @@ fn groups(catalog: &Catalog) -> Vec<(Option<&Section>, Vec<&Entry>)> {
         .into_iter()
         .map(|(section, mut entries)| {
             entries.sort_by_key(|e| e.code_value());
-            (section.map(|s| &catalog.sections[s]), entries)
+            (section.map(|s| &catalog.sections[s as usize]), entries)
         })
         .collect()
-}
-
-fn origin(catalog: &Catalog) -> String {
-    match catalog.origin {
-        PartOrigin::Document => "the records outside code blocks".to_string(),
-        PartOrigin::CodeBlock { span } => format!("the code block at line {}", span.line),
-    }
 }
 
 fn section_title(analysis: &Analysis, catalog: &Catalog, section: &Section) -> String {
@@ -128,7 +121,7 @@ fn section_title(analysis: &Analysis, catalog: &Catalog, section: &Section) -> S
 }
 
 fn code_text(entry: &Entry) -> &str {
-    entry.code.as_ref().map_or("?", |c| c.text.as_str())
+    entry.code_text().unwrap_or("?")
 }
 
 /// Escapes what would change a markdown table cell.
@@ -166,7 +159,7 @@ fn markdown(analysis: &Analysis, links: &Links) -> String {
             "{} codes from [`{source}`]({}) ({}). JSON body `{{\"{}\": …, \"{}\": …}}`; records without a status answer HTTP {}.",
             catalog.entries.len(),
             links.to(source, 1),
-            origin(catalog),
+            model.describe_origin(catalog),
             catalog.body.code_field,
             catalog.body.message_field,
             catalog.default_http_status,
@@ -191,8 +184,8 @@ fn markdown(analysis: &Analysis, links: &Links) -> String {
                     Path::new(source)
                         .file_name()
                         .map_or(source.into(), |n| n.to_string_lossy()),
-                    entry.span.line,
-                    links.to(source, entry.span.line),
+                    model.line_of(entry.span),
+                    links.to(source, model.line_of(entry.span)),
                     findings.into_iter().collect::<Vec<_>>().join(", "),
                 );
             }
@@ -280,7 +273,7 @@ fn html(analysis: &Analysis, links: &Links) -> String {
             catalog.entries.len(),
             escape_html(&links.to(source, 1)),
             escape_html(source),
-            escape_html(&origin(catalog)),
+            escape_html(&model.describe_origin(catalog)),
             catalog.default_http_status
         );
         for (section, entries) in groups(catalog) {
@@ -323,13 +316,13 @@ fn html(analysis: &Analysis, links: &Links) -> String {
                     c = escape_html(code),
                     i = escape_html(&identifier),
                     m = escape_html(message),
-                    l = escape_html(&links.to(source, entry.span.line)),
+                    l = escape_html(&links.to(source, model.line_of(entry.span))),
                     f = escape_html(
                         &Path::new(source)
                             .file_name()
                             .map_or(source.into(), |n| n.to_string_lossy())
                     ),
-                    line = entry.span.line,
+                    line = model.line_of(entry.span),
                 );
             }
             body.push_str("</tbody>\n</table>\n</div>\n");

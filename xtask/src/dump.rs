@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use errcat_build::Analysis;
-use errcat_build::model::{Catalog, CodeKey, Entry, FileFacts};
+use errcat_build::model::{Catalog, CodeKey, Entry, Model};
 use errcat_build::naming;
 use serde::Serialize;
 
@@ -81,14 +81,15 @@ fn view(analysis: &Analysis) -> Dump<'_> {
                 entries: catalog
                     .entries
                     .iter()
-                    .map(|e| entry(model.facts(catalog.file), catalog, e))
+                    .map(|e| entry(model, catalog, e))
                     .collect(),
             })
             .collect(),
     }
 }
 
-fn entry<'a>(facts: &'a FileFacts, catalog: &'a Catalog, entry: &'a Entry) -> EntryView<'a> {
+fn entry<'a>(model: &'a Model, catalog: &'a Catalog, entry: &'a Entry) -> EntryView<'a> {
+    let facts = model.facts(catalog.file);
     EntryView {
         code: entry.code_key(catalog.code_type).map(|key| match key {
             CodeKey::Number(number) => serde_json::Value::from(number),
@@ -110,6 +111,6 @@ fn entry<'a>(facts: &'a FileFacts, catalog: &'a Catalog, entry: &'a Entry) -> En
             .iter()
             .map(|t| (t.locale.as_str(), t.text.text.as_str()))
             .collect(),
-        line: entry.span.line,
+        line: model.line_of(entry.span),
     }
 }

@@ -70,7 +70,7 @@ fn find<'a>(
 fn explain(analysis: &Analysis, catalog: &Catalog, entry: &Entry) -> String {
     let model = &analysis.model;
     let source = model.source(entry.span.file);
-    let code = entry.code.as_ref().map_or("?", |c| c.text.as_str());
+    let code = entry.code_text().unwrap_or("?");
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -117,7 +117,7 @@ fn explain(analysis: &Analysis, catalog: &Catalog, entry: &Entry) -> String {
         ),
         (
             "defined at",
-            format!("{}:{}", source.path(), entry.span.line),
+            format!("{}:{}", source.path(), source.line_of(entry.span)),
         ),
     ];
     for (label, value) in rows {

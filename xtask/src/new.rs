@@ -204,17 +204,17 @@ fn group(
     catalog: &Catalog,
     request: &Request,
     status: u16,
-) -> Result<Option<usize>, Refusal> {
+) -> Result<Option<u32>, Refusal> {
     let facts = analysis.model.facts(catalog.file);
-    let mut groups: Vec<Option<usize>> = Vec::new();
+    let mut groups: Vec<Option<u32>> = Vec::new();
     for entry in &catalog.entries {
         if !groups.contains(&entry.section) {
             groups.push(entry.section);
         }
     }
-    let describe = |section: Option<usize>| -> String {
+    let describe = |section: Option<u32>| -> String {
         section.map_or("(before any heading)".to_string(), |s| {
-            let section = &catalog.sections[s];
+            let section = &catalog.sections[s as usize];
             match facts.section_category(section) {
                 Some(c) => format!("{} [{}]", section.title.text, c.name.text),
                 None => section.title.text.clone(),
@@ -228,7 +228,7 @@ fn group(
             .copied()
             .find(|&g| {
                 g.is_some_and(|s| {
-                    let section = &catalog.sections[s];
+                    let section = &catalog.sections[s as usize];
                     section.title.text.to_lowercase().contains(&wanted)
                         || facts.section_category(section).is_some_and(|c| {
                             c.name.text.to_lowercase() == wanted
@@ -264,7 +264,7 @@ fn group(
             .iter()
             .position(|s| s.http_class == Some(class as u8))
         {
-            return Ok(Some(s));
+            return Ok(Some(s as u32));
         }
         if catalog.sections.iter().any(|s| s.http_class.is_some()) {
             return Err(Refusal::Usage(format!(
@@ -306,7 +306,7 @@ fn taken(analysis: &Analysis, catalog: &Catalog) -> HashSet<i64> {
 fn allocate(
     analysis: &Analysis,
     catalog: &Catalog,
-    group: Option<usize>,
+    group: Option<u32>,
     status: u16,
 ) -> Result<i64, Refusal> {
     let facts = analysis.model.facts(catalog.file);
@@ -349,7 +349,7 @@ fn allocate(
         .filter(|e| e.section == group)
         .filter_map(Entry::code_value)
         .collect();
-    let section = group.map(|s| &catalog.sections[s]);
+    let section = group.map(|s| &catalog.sections[s as usize]);
     if let Some(category) = section.and_then(|s| facts.section_category(s)) {
         let highest = in_group
             .iter()
@@ -418,7 +418,7 @@ fn identifier(catalog: &Catalog, request: &Request) -> Result<Option<String>, Re
     {
         return Err(Refusal::Usage(format!(
             "--name `{name}` becomes `{variant}`, which code {} already uses",
-            other.code.as_ref().map_or("?", |c| c.text.as_str())
+            other.code_text().unwrap_or("?")
         )));
     }
     Ok(Some(name.to_string()))
@@ -461,12 +461,7 @@ fn record_lines(text: &str, entry: &Entry) -> Range<usize> {
     line_start(text, extent.start)..line_end(text, extent.end)
 }
 
-fn insertion<'a>(
-    catalog: &'a Catalog,
-    group: Option<usize>,
-    code: i64,
-    text: &str,
-) -> Insertion<'a> {
+fn insertion<'a>(catalog: &'a Catalog, group: Option<u32>, code: i64, text: &str) -> Insertion<'a> {
     let mut members: Vec<&Entry> = catalog
         .entries
         .iter()

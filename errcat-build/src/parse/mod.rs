@@ -226,7 +226,8 @@ impl<'a> PartBuilder<'a> {
     }
 
     pub(crate) fn push_entry(&mut self, mut entry: Entry) {
-        entry.section = self.section;
+        // Sections are at least a line each: their count fits 32 bits.
+        entry.section = self.section.map(|i| i as u32);
         self.part.entries.push(entry);
     }
 
@@ -572,8 +573,8 @@ mod tests {
         let lines: Vec<u32> = found[0]
             .notes
             .iter()
-            .filter_map(|n| n.span.map(|s| s.line))
+            .filter_map(|n| n.span.map(|s| source.line_of(s)))
             .collect();
-        assert_eq!((found[0].span.line, lines), (2, vec![4, 6]));
+        assert_eq!((source.line_of(found[0].span), lines), (2, vec![4, 6]));
     }
 }
