@@ -126,7 +126,13 @@ const TROUBLE: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check(inputs) => load(&inputs).map(|a| check::run(&a)),
+        Command::Check(inputs) => load(&inputs).map(|analysis| {
+            let code = check::run(&analysis);
+            // The process ends here: freeing a large model record by record
+            // would only delay the exit.
+            std::mem::forget(analysis);
+            code
+        }),
         Command::Dump { inputs, full } => load(&inputs).map(|a| dump::run(&a, full)),
         Command::Docs { out, inputs } => load(&inputs).map(|a| {
             let out = out.unwrap_or_else(|| PathBuf::from("target/errcat-docs"));
