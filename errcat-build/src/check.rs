@@ -392,10 +392,28 @@ fn code_text(entry: &Entry) -> &str {
 }
 
 fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
-    let mut seen: Table<naming::VariantKey, &Entry> = table(catalog.entries.len());
+    // Two unnamed records (`E40000001`) share a variant only when they
+    // share a code, which is reported as a duplicate code. So an unnamed
+    // record needs looking up only when a written name spells its variant,
+    // which keeps most records of a large catalogue out of the table.
+    let spelled: HashSet<i64, FixedState> = catalog
+        .entries
+        .iter()
+        .filter_map(naming::spelled_code)
+        .collect();
+    let unnamed = catalog
+        .entries
+        .iter()
+        .filter(|e| naming::is_unnamed(e))
+        .count();
+    let mut seen: Table<naming::VariantKey, &Entry> =
+        table(catalog.entries.len() - unnamed + spelled.len());
     for entry in &catalog.entries {
         if entry.code_key(catalog.code_type).is_none() && entry.name.is_none() {
             continue; // already reported as a missing or invalid code
+        }
+        if naming::is_unnamed(entry) && entry.code_value().is_none_or(|c| !spelled.contains(&c)) {
+            continue;
         }
         let span = entry.name.as_ref().map_or(entry.span, |n| n.span);
         match naming::variant_key(entry) {

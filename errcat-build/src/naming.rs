@@ -113,10 +113,35 @@ impl std::fmt::Display for VariantKey {
     }
 }
 
+/// Whether the record's variant is made from its code (`E40000001`):
+/// it has neither a name nor a symbolic code.
+pub fn is_unnamed(entry: &Entry) -> bool {
+    entry.name.is_none() && symbol(entry).is_none()
+}
+
+/// The code a written name or symbol spells as an unnamed record's
+/// variant (`Name: E40000004` spells 40000004), if it does.
+pub fn spelled_code(entry: &Entry) -> Option<i64> {
+    let written = entry
+        .name
+        .as_ref()
+        .map(|n| n.text.as_str())
+        .or(symbol(entry))?;
+    // The variant starts with the first letter or digit of the name: most
+    // names are ruled out without making the variant.
+    let first = written.chars().find(|c| c.is_alphanumeric())?;
+    if !matches!(first, 'e' | 'E') {
+        return None;
+    }
+    match variant_key(entry) {
+        Ok(VariantKey::Fallback(code)) => Some(code),
+        _ => None,
+    }
+}
+
 /// [`variant`] as a [`VariantKey`].
 pub fn variant_key(entry: &Entry) -> Result<VariantKey, String> {
-    if entry.name.is_none()
-        && symbol(entry).is_none()
+    if is_unnamed(entry)
         && let Some(code) = entry.code_value()
     {
         return Ok(VariantKey::Fallback(code));
