@@ -401,13 +401,7 @@ mod tests {
     type Read = (String, String, Option<String>, Option<usize>);
 
     fn read(text: &str) -> (Vec<Read>, Vec<String>) {
-        let source = SourceFile::new(0, "t", text.to_string());
-        let mut lines = Vec::new();
-        let mut at = 0;
-        for line in text.split_inclusive('\n') {
-            lines.push(at..at + line.trim_end_matches(['\n', '\r']).len());
-            at += line.len();
-        }
+        let (source, lines) = crate::parse::every_line(text);
         let scan = scan(&source, &lines);
         let constants = scan
             .constants

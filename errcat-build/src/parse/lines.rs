@@ -53,13 +53,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Option<Vec<String>> {
-        let source = SourceFile::new(0, "t", text.to_string());
-        let mut lines = Vec::new();
-        let mut at = 0;
-        for line in text.split_inclusive('\n') {
-            lines.push(at..at + line.trim_end_matches(['\n', '\r']).len());
-            at += line.len();
-        }
+        let (source, lines) = crate::parse::every_line(text);
         let slice = |r: &Range<usize>| source.slice(r.clone()).to_string();
         records(&source, &lines).map(|lines| {
             lines

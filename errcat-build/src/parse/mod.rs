@@ -309,16 +309,7 @@ impl FileParser<'_> {
         declared: range::Declared,
         name: Range<usize>,
     ) -> usize {
-        self.facts.categories.push(Category {
-            name: part.text(name),
-            description: None,
-            pattern: declared.pattern,
-            first: declared.first,
-            last: declared.last,
-            reserved: false,
-            origin: RangeOrigin::Section,
-        });
-        self.facts.categories.len() - 1
+        declare_section_range(&mut self.facts, part, declared, name)
     }
 
     fn paragraph(&mut self, part: &mut PartBuilder, range: Range<usize>) {
@@ -469,6 +460,40 @@ fn constants_into(part: &mut PartBuilder, scan: &constant::Scan) {
         part.push_entry(entry);
     }
     part.section = outer;
+}
+
+/// Records the range a section declares (in a heading, a line under it or
+/// a table row), named by the text at `name`; returns its index in
+/// [`FileFacts::categories`].
+pub(crate) fn declare_section_range(
+    facts: &mut FileFacts,
+    part: &PartBuilder,
+    declared: range::Declared,
+    name: Range<usize>,
+) -> usize {
+    facts.categories.push(Category {
+        name: part.text(name),
+        description: None,
+        pattern: declared.pattern,
+        first: declared.first,
+        last: declared.last,
+        reserved: false,
+        origin: RangeOrigin::Section,
+    });
+    facts.categories.len() - 1
+}
+
+/// A test's text as a file, and every line of it without its terminator,
+/// as a code block's lines are handed to the constant readers.
+#[cfg(test)]
+pub(crate) fn every_line(text: &str) -> (SourceFile, Vec<Range<usize>>) {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push(at..at + line.trim_end_matches(['\n', '\r']).len());
+        at += line.len();
+    }
+    (SourceFile::new(0, "t", text.to_string()), lines)
 }
 
 /// The lines of a block, without their terminators.

@@ -25,7 +25,7 @@ use crate::model::{
     Text, Translation, is_symbol, parse_integer,
 };
 use crate::parse::field::Role;
-use crate::parse::{PartBuilder, range, strip_markup};
+use crate::parse::{PartBuilder, declare_section_range, range, strip_markup};
 use crate::reader::{Row, Table};
 
 static STATUS_ROW: LazyLock<Regex> = LazyLock::new(|| {
@@ -316,16 +316,9 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
             .enumerate()
             .find(|(i, c)| *i != shape.code && !c.is_empty())
             .map_or(code_cell.clone(), |(_, c)| c.clone());
-        facts.categories.push(Category {
-            name: part.text(strip_markup(text, label.clone())),
-            description: None,
-            pattern: declared.pattern,
-            first: declared.first,
-            last: declared.last,
-            reserved: false,
-            origin: RangeOrigin::Section,
-        });
-        part.row_section(label, Some(facts.categories.len() - 1));
+        let name = strip_markup(text, label.clone());
+        let index = declare_section_range(facts, part, declared, name);
+        part.row_section(label, Some(index));
         return;
     }
     if parse_integer(code_text).is_none() && row.cells.iter().filter(|c| !c.is_empty()).count() == 1
