@@ -47,7 +47,9 @@ fn check_overlapping_ranges(model: &Model, out: &mut Vec<Diagnostic>) {
                         later.name.span,
                         format!(
                             "range {} overlaps range {} ({})",
-                            later.pattern, earlier.pattern, earlier.name.text
+                            later.pattern,
+                            earlier.pattern,
+                            earlier.name.as_str()
                         ),
                     )
                     .label("overlapping range")
@@ -83,20 +85,20 @@ fn check_entry(
             .label("record without a code")
             .note("add a line such as `- ErrorCode: 40000001`"),
         ),
-        Some(code) => match (catalog.code_type, code.value) {
+        Some(code) => match (catalog.code_type, code.value()) {
             (CodeType::Symbol, Some(_)) => out.push(
                 Diagnostic::new(
                     &lint::INVALID_CODE,
                     code.span,
-                    format!("error code `{}` is a number in a catalogue of symbolic codes", code.text),
+                    format!("error code `{}` is a number in a catalogue of symbolic codes", code.text()),
                 )
                 .label("not a symbol"),
             ),
-            (CodeType::Symbol, None) if !is_symbol(&code.text) => out.push(
+            (CodeType::Symbol, None) if !is_symbol(code.text()) => out.push(
                 Diagnostic::new(
                     &lint::INVALID_CODE,
                     code.span,
-                    format!("error code `{}` is not an identifier", code.text),
+                    format!("error code `{}` is not an identifier", code.text()),
                 )
                 .label("not a symbolic code")
                 .note("symbolic codes are ASCII letters, digits and `_`, such as `ERR_INVALID_PARAM`"),
@@ -106,7 +108,7 @@ fn check_entry(
                 Diagnostic::new(
                     &lint::INVALID_CODE,
                     code.span,
-                    format!("error code `{}` is not an integer", code.text),
+                    format!("error code `{}` is not an integer", code.text()),
                 )
                 .label("not an integer"),
             ),
@@ -146,7 +148,7 @@ fn check_entry(
             }
             None
         }
-        Some(status) => match status.value {
+        Some(status) => match status.value() {
             Some(value) if is_http_status(value) => {
                 let reference = &model.facts(entry.span.file).status_reference;
                 if let Some(reference) = reference
@@ -175,7 +177,7 @@ fn check_entry(
                     Diagnostic::new(
                         &lint::INVALID_HTTP_STATUS,
                         status.span,
-                        format!("`{}` is not an HTTP status (100 to 599)", status.text),
+                        format!("`{}` is not an HTTP status (100 to 599)", status.text()),
                     )
                     .label("not an HTTP status"),
                 );
@@ -185,7 +187,7 @@ fn check_entry(
     };
 
     if let (Some((status, status_field)), Some(code)) = (status, entry.code.as_ref()) {
-        if let Some(value) = code.value.filter(|v| *v >= 0 && shape.status_prefixed)
+        if let Some(value) = code.value().filter(|v| *v >= 0 && shape.status_prefixed)
             && !starts_with_digits(value, status)
         {
             let digits = value.to_string();
@@ -218,7 +220,7 @@ fn check_entry(
                     status_field.span,
                     format!(
                         "an HTTP {status} record under `{}`, a section for {class}xx statuses",
-                        section.title.text
+                        section.title.as_str()
                     ),
                 )
                 .label(format!("{}xx status", status / 100))
@@ -243,7 +245,7 @@ fn check_entry(
         );
     }
 
-    if entry.message.as_ref().is_none_or(|m| m.text.is_empty()) {
+    if entry.message.as_ref().is_none_or(|m| m.as_str().is_empty()) {
         let span = entry.code.as_ref().map_or(entry.span, |c| c.span);
         out.push(
             Diagnostic::new(
@@ -290,7 +292,9 @@ fn check_category(model: &Model, catalog: &Catalog, entry: &Entry, out: &mut Vec
                     code_field.span,
                     format!(
                         "code {code} is outside {} ({}), the range of section `{}`",
-                        expected.pattern, expected.name.text, section.title.text
+                        expected.pattern,
+                        expected.name.as_str(),
+                        section.title.as_str()
                     ),
                 )
                 .label(match found {
@@ -457,10 +461,10 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 fn check_duplicate_messages(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     let mut seen: Table<&str, &Entry> = table(catalog.entries.len());
     for entry in &catalog.entries {
-        let Some(message) = entry.message.as_ref().filter(|m| !m.text.is_empty()) else {
+        let Some(message) = entry.message.as_ref().filter(|m| !m.as_str().is_empty()) else {
             continue;
         };
-        match seen.entry(message.text.as_str()) {
+        match seen.entry(message.as_str()) {
             Slot::Vacant(slot) => {
                 slot.insert(entry);
             }

@@ -617,7 +617,7 @@ impl Context<'_> {
             } else {
                 format!("Range{}To{}", word(category.first), word(category.last))
             };
-            let name = naming::variant_from_name(&category.name.text)
+            let name = naming::variant_from_name(category.name.as_str())
                 .ok()
                 .filter(|n| !variants.contains(n))
                 .unwrap_or(fallback);
@@ -630,16 +630,17 @@ impl Context<'_> {
             doc_lines(&[format!(
                 "`{}`: {}{}",
                 c.pattern,
-                escape_markdown(&c.name.text),
-                c.description
-                    .as_ref()
-                    .map_or_else(String::new, |d| format!(", {}", escape_markdown(&d.text)))
+                escape_markdown(c.name.as_str()),
+                c.description.as_ref().map_or_else(String::new, |d| format!(
+                    ", {}",
+                    escape_markdown(d.as_str())
+                ))
             )])
         });
-        let names = categories.iter().map(|c| c.name.text.as_str());
+        let names = categories.iter().map(|c| c.name.as_str());
         let descriptions = categories
             .iter()
-            .map(|c| c.description.as_ref().map_or("", |d| d.text.as_str()));
+            .map(|c| c.description.as_ref().map_or("", |d| d.as_str()));
         let (min, max) = (catalog.code_type.min(), catalog.code_type.max());
         let clamp = |v: i64| Literal::i64_unsuffixed(v.clamp(min, max));
         let firsts = categories.iter().map(|c| clamp(c.first));
@@ -736,7 +737,7 @@ fn translation_items(entries: &[&Entry]) -> TokenStream {
                 e.translations
                     .iter()
                     .find(|t| t.locale == *locale)
-                    .map_or("", |t| t.text.text.as_str())
+                    .map_or("", |t| t.text.as_str())
             }));
             (texts, bytes(&ends))
         })
@@ -808,18 +809,18 @@ fn variant_doc(model: &Model, catalog: &Catalog, entry: &Entry) -> Vec<String> {
         None => format!("- HTTP status: {status}{status_note}"),
     });
     if let Some(name) = &entry.name {
-        lines.push(format!("- Name: {}", escape_markdown(&name.text)));
+        lines.push(format!("- Name: {}", escape_markdown(name.as_str())));
     }
     if let Some(section) = catalog.section(entry) {
         lines.push(format!(
             "- Section: {}",
-            escape_markdown(&section.title.text)
+            escape_markdown(section.title.as_str())
         ));
     }
     if let Some(category) = entry.code_value().and_then(|c| facts.category_of(c)) {
         lines.push(format!(
             "- Category: {} ({})",
-            escape_markdown(&category.name.text),
+            escape_markdown(category.name.as_str()),
             category.pattern
         ));
     }

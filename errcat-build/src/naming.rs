@@ -58,15 +58,15 @@ pub fn is_module_name(name: &str) -> bool {
 
 /// The record's symbolic code, if it has one (`ERR_INVALID_PARAM`).
 fn symbol(entry: &Entry) -> Option<&str> {
-    let code = entry.code.as_ref().filter(|c| c.value.is_none())?;
-    crate::model::is_symbol(&code.text).then_some(&*code.text)
+    let code = entry.code.as_ref().filter(|c| c.value().is_none())?;
+    crate::model::is_symbol(code.text()).then_some(code.text())
 }
 
 /// The identifier `name()` returns: the record's name as written, else its
 /// symbolic code, else its variant.
 pub fn identifier(entry: &Entry) -> String {
     match (&entry.name, symbol(entry)) {
-        (Some(name), _) => name.text.clone(),
+        (Some(name), _) => name.as_str().to_string(),
         (None, Some(symbol)) => symbol.to_string(),
         (None, None) => variant(entry).unwrap_or_default(),
     }
@@ -75,7 +75,7 @@ pub fn identifier(entry: &Entry) -> String {
 /// The enum variant for a record, or why its name cannot be one.
 pub fn variant(entry: &Entry) -> Result<String, String> {
     match (&entry.name, symbol(entry)) {
-        (Some(name), _) => variant_from_name(&name.text),
+        (Some(name), _) => variant_from_name(name.as_str()),
         // A symbolic code names its own variant.
         (None, Some(symbol)) => variant_from_name(symbol),
         (None, None) => match entry.code_value() {
@@ -122,11 +122,7 @@ pub fn is_unnamed(entry: &Entry) -> bool {
 /// The code a written name or symbol spells as an unnamed record's
 /// variant (`Name: E40000004` spells 40000004), if it does.
 pub fn spelled_code(entry: &Entry) -> Option<i64> {
-    let written = entry
-        .name
-        .as_ref()
-        .map(|n| n.text.as_str())
-        .or(symbol(entry))?;
+    let written = entry.name.as_ref().map(|n| n.as_str()).or(symbol(entry))?;
     // The variant starts with the first letter or digit of the name: most
     // names are ruled out without making the variant.
     let first = written.chars().find(|c| c.is_alphanumeric())?;

@@ -1,8 +1,8 @@
 //! Catalogue files as text, and positions inside them.
 
 use std::ops::Range;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 /// Index of a file in [`crate::Model::sources`].
 pub type FileId = u32;
@@ -40,8 +40,10 @@ struct Contents {
     id: FileId,
     path: String,
     text: String,
-    /// Byte offset of each line start; `line_starts[0] == 0`.
-    line_starts: Vec<u32>,
+    /// Byte offset of each line start; `line_starts[0] == 0`. Built on
+    /// first use: only findings and tools ask for lines, and a clean file
+    /// of 100,000 records would otherwise hold megabytes of it.
+    line_starts: OnceLock<Vec<u32>>,
     /// The line of the last position looked up: positions are mostly
     /// asked for in order, so the next one is usually on it or just after.
     last_line: AtomicUsize,
@@ -64,17 +66,24 @@ impl SourceFile {
     /// A file's text. Offsets are `u32`s in spans and the line index, so a
     /// text must be under 4 GiB; [`crate::Project`] refuses larger files.
     pub fn new(id: FileId, path: impl Into<String>, text: String) -> Self {
-        let newlines = text.bytes().filter(|&b| b == b'\n').count();
-        let mut line_starts = Vec::with_capacity(newlines + 1);
-        line_starts.push(0);
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| offset(i + 1)));
         SourceFile(Arc::new(Contents {
             id,
             path: path.into(),
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
             last_line: AtomicUsize::new(0),
         }))
+    }
+
+    fn line_starts(&self) -> &[u32] {
+        self.0.line_starts.get_or_init(|| {
+            let text = &self.0.text;
+            let newlines = text.bytes().filter(|&b| b == b'\n').count();
+            let mut starts = Vec::with_capacity(newlines + 1);
+            starts.push(0);
+            starts.extend(text.match_indices('\n').map(|(i, _)| offset(i + 1)));
+            starts
+        })
     }
 
     /// Decodes UTF-8 bytes. A UTF-8 byte-order mark is kept in the text (so
@@ -138,7 +147,7 @@ impl SourceFile {
     pub fn line_column(&self, offset: usize) -> (u32, u32) {
         let offset = offset.min(self.0.text.len());
         let line_index = self.line_index(offset);
-        let mut line_start = self.0.line_starts[line_index] as usize;
+        let mut line_start = self.line_starts()[line_index] as usize;
         if line_index == 0 && self.0.text.starts_with(BOM) && offset >= BOM.len() {
             line_start = BOM.len();
         }
@@ -152,7 +161,7 @@ impl SourceFile {
 
     /// The 0-based line holding `offset`.
     fn line_index(&self, offset: usize) -> usize {
-        let starts = &self.0.line_starts;
+        let starts = self.line_starts();
         let holds = |line: usize| {
             starts
                 .get(line)
@@ -178,19 +187,18 @@ impl SourceFile {
     }
 
     pub fn line_count(&self) -> u32 {
-        self.0.line_starts.len() as u32
+        self.line_starts().len() as u32
     }
 
     /// Byte range of a 1-based line, without its line terminator.
     pub fn line_range(&self, line: u32) -> Range<usize> {
-        let index = (line.max(1) as usize - 1).min(self.0.line_starts.len() - 1);
-        let mut start = self.0.line_starts[index] as usize;
+        let starts = self.line_starts();
+        let index = (line.max(1) as usize - 1).min(starts.len() - 1);
+        let mut start = starts[index] as usize;
         if index == 0 && self.0.text.starts_with(BOM) {
             start = BOM.len();
         }
-        let mut end = self
-            .0
-            .line_starts
+        let mut end = starts
             .get(index + 1)
             .map_or(self.0.text.len(), |&next| next as usize - 1);
         if self.0.text.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\r') && end > start {

@@ -199,7 +199,7 @@ fn a_code_block_of_other_constants_is_a_constant_list_not_a_status_reference() {
                 c.name.as_str(),
                 c.entries
                     .iter()
-                    .map(|e| e.name.as_ref().unwrap().text.as_str())
+                    .map(|e| e.name.as_ref().unwrap().as_str())
                     .collect(),
             )
         })
@@ -346,7 +346,7 @@ fn the_k8s_seed_declares_statuses_and_categories_in_tables() {
         .map(|c| {
             (
                 c.pattern.as_str(),
-                c.name.text.as_str(),
+                c.name.as_str(),
                 c.first,
                 c.last,
                 c.reserved,
@@ -375,7 +375,7 @@ fn the_k8s_seed_declares_statuses_and_categories_in_tables() {
             let section = catalog.section(e).unwrap();
             (
                 section.number,
-                facts.section_category(section).unwrap().name.text.as_str(),
+                facts.section_category(section).unwrap().name.as_str(),
             )
         })
         .collect();

@@ -149,7 +149,7 @@ fn read_back(analysis: &Analysis) -> Vec<ReadBack> {
             (
                 e.code_value().unwrap(),
                 e.status_value(),
-                e.name.as_ref().map(|n| n.text.clone()),
+                e.name.as_ref().map(|n| n.as_str().to_string()),
                 e.message_text().map(str::to_string),
             )
         })

@@ -334,7 +334,7 @@ fn compare_catalogs(old: &Catalog, new: &Catalog, findings: &mut Vec<Finding>) {
             ));
         }
         let section =
-            |catalog: &Catalog, e: &Entry| catalog.section(e).map(|s| s.title.text.clone());
+            |catalog: &Catalog, e: &Entry| catalog.section(e).map(|s| s.title.as_str().to_string());
         let (old_section, new_section) = (section(old, before), section(new, after));
         if old_section != new_section {
             findings.push(finding(

@@ -114,9 +114,11 @@ fn section_title(analysis: &Analysis, catalog: &Catalog, section: &Section) -> S
     match facts.section_category(section) {
         Some(category) => format!(
             "{} ({}, {})",
-            section.title.text, category.name.text, category.pattern
+            section.title.as_str(),
+            category.name.as_str(),
+            category.pattern
         ),
-        None => section.title.text.clone(),
+        None => section.title.as_str().to_string(),
     }
 }
 

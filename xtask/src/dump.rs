@@ -101,15 +101,15 @@ fn entry<'a>(model: &'a Model, catalog: &'a Catalog, entry: &'a Entry) -> EntryV
             .unwrap_or(catalog.default_http_status),
         name: naming::identifier(entry),
         message: entry.message_text(),
-        section: catalog.section(entry).map(|s| s.title.text.as_str()),
+        section: catalog.section(entry).map(|s| s.title.as_str()),
         category: entry
             .code_value()
             .and_then(|c| facts.category_of(c))
-            .map(|c| c.name.text.as_str()),
+            .map(|c| c.name.as_str()),
         translations: entry
             .translations
             .iter()
-            .map(|t| (t.locale.as_str(), t.text.text.as_str()))
+            .map(|t| (t.locale.as_str(), t.text.as_str()))
             .collect(),
         line: model.line_of(entry.span),
     }

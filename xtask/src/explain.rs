@@ -107,7 +107,7 @@ fn explain(analysis: &Analysis, catalog: &Catalog, entry: &Entry) -> String {
             "section",
             catalog
                 .section(entry)
-                .map_or("(none)".to_string(), |s| s.title.text.clone()),
+                .map_or("(none)".to_string(), |s| s.title.as_str().to_string()),
         ),
         (
             "category",

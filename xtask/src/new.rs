@@ -216,8 +216,8 @@ fn group(
         section.map_or("(before any heading)".to_string(), |s| {
             let section = &catalog.sections[s as usize];
             match facts.section_category(section) {
-                Some(c) => format!("{} [{}]", section.title.text, c.name.text),
-                None => section.title.text.clone(),
+                Some(c) => format!("{} [{}]", section.title.as_str(), c.name.as_str()),
+                None => section.title.as_str().to_string(),
             }
         })
     };
@@ -229,9 +229,9 @@ fn group(
             .find(|&g| {
                 g.is_some_and(|s| {
                     let section = &catalog.sections[s as usize];
-                    section.title.text.to_lowercase().contains(&wanted)
+                    section.title.as_str().to_lowercase().contains(&wanted)
                         || facts.section_category(section).is_some_and(|c| {
-                            c.name.text.to_lowercase() == wanted
+                            c.name.as_str().to_lowercase() == wanted
                                 || c.pattern.eq_ignore_ascii_case(query)
                         })
                 })

@@ -83,7 +83,6 @@ pub fn category<'a>(analysis: &'a Analysis, catalog: &Catalog, entry: &Entry) ->
             .facts(catalog.file)
             .category_of(code)?
             .name
-            .text
             .as_str(),
     )
 }

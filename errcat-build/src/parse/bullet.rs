@@ -71,9 +71,9 @@ impl OpenRecord {
             http_status: self.http_status,
             name: self.name,
             message: self.message,
-            translations: Vec::new(),
+            translations: Box::default(),
             section: None,
-            extra: self.extra,
+            extra: self.extra.into_boxed_slice(),
         };
         part.push_entry(entry);
     }
@@ -131,7 +131,7 @@ pub(crate) fn list_item(part: &mut PartBuilder, content: Range<usize>) {
     match field {
         Role::HttpStatus | Role::Code => {
             let value = strip_markup(text, value_range);
-            let number = Number::new(&text[value.clone()], part.source.span(value));
+            let number = Number::read(part.source, value);
             if field == Role::Code {
                 part.record.code = Some(number);
             } else {

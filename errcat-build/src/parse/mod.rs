@@ -204,25 +204,18 @@ impl<'a> PartBuilder<'a> {
     }
 
     pub(crate) fn text(&self, range: Range<usize>) -> Text {
-        Text {
-            text: self.source.slice(range.clone()).to_string(),
-            span: self.source.span(range),
-        }
+        Text::read(self.source, range)
     }
 
     /// A message: its source text, with a line break inside a multi-line
     /// value (and the indentation after it) read as one space.
     pub(crate) fn message(&self, range: Range<usize>) -> Text {
-        let mut text = self.text(range);
-        if text.text.contains('\n') {
-            text.text = text
-                .text
-                .split('\n')
-                .map(str::trim)
-                .collect::<Vec<_>>()
-                .join(" ");
+        let text = self.text(range);
+        if !text.as_str().contains('\n') {
+            return text;
         }
-        text
+        let joined = text.as_str().split('\n').map(str::trim).collect::<Vec<_>>();
+        Text::made(text.span, joined.join(" "))
     }
 
     pub(crate) fn push_entry(&mut self, mut entry: Entry) {
@@ -237,8 +230,8 @@ impl<'a> PartBuilder<'a> {
     }
 
     fn push_section(&mut self, title: Text, level: u8, range: Option<usize>) {
-        let http_class = http_class_of(&title.text);
-        let number = section_number(&title.text);
+        let http_class = http_class_of(title.as_str());
+        let number = section_number(title.as_str());
         self.part.sections.push(Section {
             title,
             level,
@@ -292,7 +285,7 @@ impl FileParser<'_> {
         part.close_record();
         part.table = None;
         let title = part.text(text.clone());
-        let range = range::in_heading(&title.text).map(|(declared, name)| {
+        let range = range::in_heading(title.as_str()).map(|(declared, name)| {
             let name = if name.is_empty() {
                 text.clone()
             } else {
@@ -374,16 +367,13 @@ impl FileParser<'_> {
                     let entry = Entry {
                         span: self.source.span(line),
                         format: RecordFormat::Table,
-                        code: Some(Number::new(
-                            self.source.slice(code.clone()),
-                            self.source.span(code),
-                        )),
+                        code: Some(Number::read(self.source, code)),
                         http_status: None,
                         name: None,
                         message: message.map(|m| part.message(m)),
-                        translations: Vec::new(),
+                        translations: Box::default(),
                         section: None,
-                        extra: Vec::new(),
+                        extra: Box::default(),
                     };
                     part.push_entry(entry);
                 }
@@ -446,16 +436,13 @@ fn constants_into(part: &mut PartBuilder, scan: &constant::Scan) {
         let entry = Entry {
             span: part.source.span(constant.line.clone()),
             format: RecordFormat::Constant,
-            code: Some(Number::new(
-                part.source.slice(constant.value.clone()),
-                part.source.span(constant.value.clone()),
-            )),
+            code: Some(Number::read(part.source, constant.value.clone())),
             http_status: None,
             name: Some(part.text(constant.name.clone())),
             message: constant.comment.clone().map(|c| part.message(c)),
-            translations: Vec::new(),
+            translations: Box::default(),
             section: None,
-            extra: Vec::new(),
+            extra: Box::default(),
         };
         part.push_entry(entry);
     }

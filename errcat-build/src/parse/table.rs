@@ -199,10 +199,10 @@ fn read_category_table(part: &PartBuilder, facts: &mut FileFacts, table: &Table)
         let name = text(name)
             .or_else(|| description.clone())
             .unwrap_or_else(|| part.text(row.cells[code].clone()));
-        let reserved = RESERVED.contains(&name.text.as_str())
+        let reserved = RESERVED.contains(&name.as_str())
             || description
                 .as_ref()
-                .is_some_and(|d| RESERVED.contains(&d.text.as_str()));
+                .is_some_and(|d| RESERVED.contains(&d.as_str()));
         facts.categories.push(Category {
             name,
             description,
@@ -369,7 +369,7 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
 
 fn number(part: &PartBuilder, cell: Range<usize>) -> Number {
     let range = strip_markup(part.source.text(), cell);
-    Number::new(part.source.slice(range.clone()), part.source.span(range))
+    Number::read(part.source, range)
 }
 
 /// A cell's message: a pipe is written `\|` in a cell, so the message holds
@@ -377,20 +377,17 @@ fn number(part: &PartBuilder, cell: Range<usize>) -> Number {
 /// only `\` or `-` (placeholders some tables use) holds no message.
 fn message(part: &PartBuilder, cell: Range<usize>) -> Option<Text> {
     let mut text = part.message(cell);
-    if text.text == "\\" || text.text == "-" {
+    if text.as_str() == "\\" || text.as_str() == "-" {
         return None;
     }
-    if text.text.contains("\\|") {
-        text.text = text.text.replace("\\|", "|");
+    if text.as_str().contains("\\|") {
+        text = Text::made(text.span, text.as_str().replace("\\|", "|"));
     }
     for br in ["<br>", "<br/>", "<br />", "<BR>"] {
-        if text.text.contains(br) {
-            text.text = text
-                .text
-                .replace(br, " ")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+        if text.as_str().contains(br) {
+            let words = text.as_str().replace(br, " ");
+            let words = words.split_whitespace().collect::<Vec<_>>();
+            text = Text::made(text.span, words.join(" "));
         }
     }
     Some(text)
