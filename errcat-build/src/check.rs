@@ -2,13 +2,14 @@
 //! other places involved.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
 use std::collections::hash_map::Entry as Slot;
 
 use crate::diagnostic::Diagnostic;
 use crate::lint;
-use crate::model::{Catalog, CodeKey, CodeType, Entry, Model, RangeOrigin, is_symbol};
+use crate::model::{Catalog, CodeType, Entry, Model, RangeOrigin, is_symbol};
 use crate::naming;
 use crate::parse::is_http_status;
 
@@ -459,35 +460,54 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_duplicate_messages(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
-    let mut seen: Table<&str, &Entry> = table(catalog.entries.len());
-    for entry in &catalog.entries {
-        let Some(message) = entry.message.as_ref().filter(|m| !m.as_str().is_empty()) else {
-            continue;
-        };
-        match seen.entry(message.as_str()) {
-            Slot::Vacant(slot) => {
-                slot.insert(entry);
-            }
-            Slot::Occupied(first) => {
-                let first = *first.get();
-                let first_message = first
-                    .message
-                    .as_ref()
-                    .expect("only entries with messages are kept");
-                out.push(
-                    Diagnostic::new(
-                        &lint::DUPLICATE_MESSAGE,
-                        message.span,
-                        format!(
-                            "code {} has the same message as code {}",
-                            code_text(entry),
-                            code_text(first)
-                        ),
-                    )
-                    .label("same message")
-                    .note_at("the first one is here", first_message.span),
-                );
-            }
+    let message = |index: u32| {
+        catalog.entries[index as usize]
+            .message
+            .as_ref()
+            .filter(|m| !m.as_str().is_empty())
+    };
+    // Records by the hash of their message, then by position: sorting
+    // 16-byte pairs takes half the memory of a table of messages, and
+    // each run of one hash is a few records to compare as text.
+    let mut by_hash: Vec<(u64, u32)> = (0..catalog.entries.len() as u32)
+        .filter_map(|i| Some((FixedState::default().hash_one(message(i)?.as_str()), i)))
+        .collect();
+    by_hash.sort_unstable();
+    for run in by_hash
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        // The first record of each text in the run, in order.
+        let mut firsts: Vec<u32> = Vec::new();
+        for &(_, index) in run {
+            let text = message(index).map(|m| m.as_str());
+            let Some(&first) = firsts
+                .iter()
+                .find(|&&f| message(f).map(|m| m.as_str()) == text)
+            else {
+                firsts.push(index);
+                continue;
+            };
+            let (entry, first) = (
+                &catalog.entries[index as usize],
+                &catalog.entries[first as usize],
+            );
+            let (Some(repeated), Some(original)) = (&entry.message, &first.message) else {
+                continue;
+            };
+            out.push(
+                Diagnostic::new(
+                    &lint::DUPLICATE_MESSAGE,
+                    repeated.span,
+                    format!(
+                        "code {} has the same message as code {}",
+                        code_text(entry),
+                        code_text(first)
+                    ),
+                )
+                .label("same message")
+                .note_at("the first one is here", original.span),
+            );
         }
     }
 }
@@ -589,57 +609,66 @@ fn longest_increasing(values: &[i64]) -> Vec<bool> {
 }
 
 fn check_duplicate_codes(model: &Model, out: &mut Vec<Diagnostic>) {
-    /// A configured namespace, or the catalogue on its own.
-    #[derive(PartialEq, Eq, Hash)]
-    enum Namespace<'a> {
-        Named(&'a str),
-        Own(usize),
-    }
-    let records = model.catalogs.iter().map(|c| c.entries.len()).sum();
-    let mut seen: Table<(Namespace, CodeKey), (usize, &Entry)> = table(records);
-    for (index, catalog) in model.catalogs.iter().enumerate() {
-        for entry in &catalog.entries {
+    // Catalogues in one configured namespace share the first one's index;
+    // any other catalogue is a namespace of its own.
+    let namespace: Vec<usize> = (model.catalogs.iter().enumerate())
+        .map(|(index, catalog)| {
+            let same =
+                |other: &Catalog| other.namespace.is_some() && other.namespace == catalog.namespace;
+            model.catalogs.iter().position(same).unwrap_or(index)
+        })
+        .collect();
+    let entry = |(catalog, entry): (u32, u32)| {
+        let catalog = &model.catalogs[catalog as usize];
+        (catalog, &catalog.entries[entry as usize])
+    };
+    let key = |record: (u32, u32)| {
+        let (catalog, entry) = entry(record);
+        (
+            namespace[record.0 as usize],
+            entry.code_key(catalog.code_type),
+        )
+    };
+    // Records as (catalogue, record) pairs sorted by namespace, code and
+    // position, so each run of one code starts with its first definition:
+    // 8 bytes a record, where a table of codes took 64.
+    let mut records: Vec<(u32, u32)> = (model.catalogs.iter().enumerate())
+        .flat_map(|(c, catalog)| (0..catalog.entries.len() as u32).map(move |e| (c as u32, e)))
+        .filter(|&record| key(record).1.is_some())
+        .collect();
+    records.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    for run in records.chunk_by(|&a, &b| key(a) == key(b)) {
+        let (first_catalog, first) = entry(run[0]);
+        for &record in &run[1..] {
+            let (catalog, entry) = entry(record);
             let (Some(code), Some(code_field)) =
                 (entry.code_key(catalog.code_type), entry.code.as_ref())
             else {
                 continue;
             };
-            let namespace = match &catalog.namespace {
-                Some(name) => Namespace::Named(name),
-                None => Namespace::Own(index),
+            let message = if record.0 == run[0].0 {
+                format!(
+                    "code {code} is defined twice in catalogue `{}`",
+                    catalog.name
+                )
+            } else {
+                format!(
+                    "code {code} of catalogue `{}` is already used by catalogue `{}` ({}) in namespace `{}`",
+                    catalog.name,
+                    first_catalog.name,
+                    model.source(first_catalog.file).path(),
+                    catalog.namespace.as_deref().unwrap_or_default()
+                )
             };
-            match seen.entry((namespace, code)) {
-                Slot::Vacant(slot) => {
-                    slot.insert((index, entry));
-                }
-                Slot::Occupied(first) => {
-                    let (first_index, first) = *first.get();
-                    let first_catalog = &model.catalogs[first_index];
-                    let message = if first_index == index {
-                        format!(
-                            "code {code} is defined twice in catalogue `{}`",
-                            catalog.name
-                        )
-                    } else {
-                        format!(
-                            "code {code} of catalogue `{}` is already used by catalogue `{}` ({}) in namespace `{}`",
-                            catalog.name,
-                            first_catalog.name,
-                            model.source(first_catalog.file).path(),
-                            catalog.namespace.as_deref().unwrap_or_default()
-                        )
-                    };
-                    out.push(
-                        Diagnostic::new(&lint::DUPLICATE_CODE, code_field.span, message)
-                            .label("defined again here")
-                            .note_at(
-                                "first defined here",
-                                first.code.as_ref().map_or(first.span, |c| c.span),
-                            )
-                            .in_catalog(index),
-                    );
-                }
-            }
+            out.push(
+                Diagnostic::new(&lint::DUPLICATE_CODE, code_field.span, message)
+                    .label("defined again here")
+                    .note_at(
+                        "first defined here",
+                        first.code.as_ref().map_or(first.span, |c| c.span),
+                    )
+                    .in_catalog(record.0 as usize),
+            );
         }
     }
 }

@@ -724,7 +724,7 @@ impl Context<'_> {
 fn translation_items(entries: &[&Entry]) -> TokenStream {
     let locales: std::collections::BTreeSet<&str> = entries
         .iter()
-        .flat_map(|e| e.translations.iter().map(|t| t.locale.as_str()))
+        .flat_map(|e| e.translations().iter().map(|t| t.locale.as_str()))
         .collect();
     if locales.is_empty() {
         return TokenStream::new();
@@ -734,7 +734,7 @@ fn translation_items(entries: &[&Entry]) -> TokenStream {
         .iter()
         .map(|locale| {
             let (texts, ends) = text_column(entries.iter().map(|e| {
-                e.translations
+                e.translations()
                     .iter()
                     .find(|t| t.locale == *locale)
                     .map_or("", |t| t.text.as_str())

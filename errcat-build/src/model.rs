@@ -339,14 +339,53 @@ pub struct Entry {
     /// The identifier as written (`ILLEGAL_PARAMETER`, `ParamInvalidError`).
     pub name: Option<Text>,
     pub message: Option<Text>,
-    /// Messages in other columns, each with its language (`en`, `zh`) or,
-    /// when the header does not say, the header itself. Boxed slices here
-    /// and in `extra`: 16 bytes each instead of 24, in every record.
-    pub translations: Box<[Translation]>,
     /// Index into [`Catalog::sections`].
     pub section: Option<u32>,
+    /// Translations and unused fields, which most records do not have: out
+    /// of line, 8 bytes in a record instead of 32.
+    #[cfg_attr(
+        feature = "serde",
+        serde(flatten, serialize_with = "serialize_details")
+    )]
+    pub details: Option<Box<Details>>,
+}
+
+/// What a record holds besides its code, status, name and message.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Details {
+    /// Messages in other columns, each with its language (`en`, `zh`) or,
+    /// when the header does not say, the header itself.
+    pub translations: Vec<Translation>,
     /// Fields or columns errcat does not use, kept for tools.
-    pub extra: Box<[(String, Text)]>,
+    pub extra: Vec<(String, Text)>,
+}
+
+impl Details {
+    /// `None` for nothing, so records without details allocate nothing.
+    pub fn boxed(
+        translations: Vec<Translation>,
+        extra: Vec<(String, Text)>,
+    ) -> Option<Box<Details>> {
+        (!translations.is_empty() || !extra.is_empty()).then(|| {
+            Box::new(Details {
+                translations,
+                extra,
+            })
+        })
+    }
+}
+
+/// Every record shows `translations` and `extra`, empty or not.
+#[cfg(feature = "serde")]
+fn serialize_details<S: serde::Serializer>(
+    details: &Option<Box<Details>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(
+        details.as_deref().unwrap_or(&Details::default()),
+        serializer,
+    )
 }
 
 /// A code as a key: a number, or the text of a symbolic code.
@@ -390,6 +429,14 @@ impl Entry {
 
     pub fn status_value(&self) -> Option<i64> {
         self.http_status.as_ref().and_then(|s| s.value())
+    }
+
+    pub fn translations(&self) -> &[Translation] {
+        self.details.as_ref().map_or(&[], |d| &d.translations)
+    }
+
+    pub fn extra(&self) -> &[(String, Text)] {
+        self.details.as_ref().map_or(&[], |d| &d.extra)
     }
 
     pub fn message_text(&self) -> Option<&str> {

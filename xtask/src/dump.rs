@@ -107,7 +107,7 @@ fn entry<'a>(model: &'a Model, catalog: &'a Catalog, entry: &'a Entry) -> EntryV
             .and_then(|c| facts.category_of(c))
             .map(|c| c.name.as_str()),
         translations: entry
-            .translations
+            .translations()
             .iter()
             .map(|t| (t.locale.as_str(), t.text.as_str()))
             .collect(),

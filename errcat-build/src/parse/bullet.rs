@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
 use crate::lint;
-use crate::model::{Entry, Number, RecordFormat, Text};
+use crate::model::{Details, Entry, Number, RecordFormat, Text};
 use crate::parse::field::Role;
 use crate::parse::{PartBuilder, strip_markup, trim};
 
@@ -71,9 +71,8 @@ impl OpenRecord {
             http_status: self.http_status,
             name: self.name,
             message: self.message,
-            translations: Box::default(),
             section: None,
-            extra: self.extra.into_boxed_slice(),
+            details: Details::boxed(Vec::new(), self.extra),
         };
         part.push_entry(entry);
     }

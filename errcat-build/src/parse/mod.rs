@@ -371,9 +371,8 @@ impl FileParser<'_> {
                         http_status: None,
                         name: None,
                         message: message.map(|m| part.message(m)),
-                        translations: Box::default(),
                         section: None,
-                        extra: Box::default(),
+                        details: None,
                     };
                     part.push_entry(entry);
                 }
@@ -440,9 +439,8 @@ fn constants_into(part: &mut PartBuilder, scan: &constant::Scan) {
             http_status: None,
             name: Some(part.text(constant.name.clone())),
             message: constant.comment.clone().map(|c| part.message(c)),
-            translations: Box::default(),
             section: None,
-            extra: Box::default(),
+            details: None,
         };
         part.push_entry(entry);
     }

@@ -21,8 +21,8 @@ use regex_lite::Regex;
 use crate::diagnostic::Diagnostic;
 use crate::lint;
 use crate::model::{
-    Category, Entry, FileFacts, Number, RangeOrigin, RecordFormat, StatusDef, StatusReference,
-    Text, Translation, is_symbol, parse_integer,
+    Category, Details, Entry, FileFacts, Number, RangeOrigin, RecordFormat, StatusDef,
+    StatusReference, Text, Translation, is_symbol, parse_integer,
 };
 use crate::parse::field::Role;
 use crate::parse::{PartBuilder, declare_section_range, range, strip_markup};
@@ -360,9 +360,8 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
         http_status: field(shape.http).map(|c| number(part, c)),
         name: field(shape.name).map(|c| part.text(strip_markup(text, c))),
         message: primary,
-        translations,
         section: None,
-        extra,
+        details: Details::boxed(translations, extra),
     };
     part.push_entry(entry);
 }
