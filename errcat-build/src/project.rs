@@ -755,13 +755,24 @@ fn join(dir: &str, file: &str) -> String {
 }
 
 fn majority_format(entries: &[Entry]) -> RecordFormat {
-    let count = |f: RecordFormat| entries.iter().filter(|e| e.format == f).count();
-    [
+    // One pass: a large part's records do not fit in cache.
+    let mut counts = [0usize; 3];
+    let order = [
         RecordFormat::Constant,
         RecordFormat::Table,
         RecordFormat::Bullet,
-    ]
-    .into_iter()
-    .max_by_key(|&f| count(f))
-    .unwrap_or(RecordFormat::Bullet)
+    ];
+    for entry in entries {
+        counts[match entry.format {
+            RecordFormat::Constant => 0,
+            RecordFormat::Table => 1,
+            RecordFormat::Bullet => 2,
+        }] += 1;
+    }
+    // On a tie, the later format in `order` wins, as `max_by_key` keeps the last maximum.
+    order
+        .into_iter()
+        .zip(counts)
+        .max_by_key(|&(_, count)| count)
+        .map_or(RecordFormat::Bullet, |(format, _)| format)
 }

@@ -91,8 +91,13 @@ pub(crate) fn parse_file(source: &SourceFile, columns: &[(String, ColumnRole)]) 
 /// `<<<<<<<` line, with its other markers noted.
 fn merge_conflicts(source: &SourceFile) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    let mut open: Option<(Range<usize>, Option<Range<usize>>)> = None;
     let text = source.text();
+    // A conflict starts with this marker: a file without it (a fast search)
+    // need not be read line by line.
+    if !text.contains("<<<<<<<") {
+        return found;
+    }
+    let mut open: Option<(Range<usize>, Option<Range<usize>>)> = None;
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let range = at..at + line.trim_end_matches(['\n', '\r']).len();
