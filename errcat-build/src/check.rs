@@ -2,10 +2,9 @@
 //! other places involved.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, Hash};
 
 use foldhash::fast::FixedState;
-use std::collections::hash_map::Entry as Slot;
 
 use crate::diagnostic::Diagnostic;
 use crate::lint;
@@ -396,119 +395,123 @@ fn code_text(entry: &Entry) -> &str {
     entry.code_text().unwrap_or("?")
 }
 
+/// Records that repeat an earlier record's key, each with that record, as
+/// `(first, again)` indices. Records are sorted by the hash of their key
+/// and their position instead of kept in a table of keys: 16 bytes a
+/// record, and keys are compared only within a run of one hash.
+fn repeats<K: Hash + Eq>(
+    keys: impl Iterator<Item = (u32, K)>,
+    key_of: impl Fn(u32) -> Option<K>,
+) -> Vec<(u32, u32)> {
+    let hasher = FixedState::default();
+    let mut by_hash: Vec<(u64, u32)> = keys.map(|(i, key)| (hasher.hash_one(key), i)).collect();
+    by_hash.sort_unstable();
+    let mut found = Vec::new();
+    for run in by_hash
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        // The first record of each key in the run, in order.
+        let mut firsts: Vec<(K, u32)> = Vec::new();
+        for &(_, index) in run {
+            let Some(key) = key_of(index) else {
+                continue;
+            };
+            match firsts.iter().find(|(first, _)| *first == key) {
+                Some(&(_, first)) => found.push((first, index)),
+                None => firsts.push((key, index)),
+            }
+        }
+    }
+    found
+}
+
 fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     // Two unnamed records (`E40000001`) share a variant only when they
     // share a code, which is reported as a duplicate code. So an unnamed
-    // record needs looking up only when a written name spells its variant,
-    // which keeps most records of a large catalogue out of the table.
+    // record needs comparing only when a written name spells its variant,
+    // which keeps most records of a large catalogue out of the search.
     let spelled: HashSet<i64, FixedState> = catalog
         .entries
         .iter()
         .filter_map(naming::spelled_code)
         .collect();
-    let unnamed = catalog
-        .entries
-        .iter()
-        .filter(|e| naming::is_unnamed(e))
-        .count();
-    let mut seen: Table<naming::VariantKey, &Entry> =
-        table(catalog.entries.len() - unnamed + spelled.len());
-    for entry in &catalog.entries {
+    let name_span = |entry: &Entry| entry.name.as_ref().map_or(entry.span, |n| n.span);
+    let mut variants = Vec::new();
+    for (index, entry) in (0u32..).zip(&catalog.entries) {
         if entry.code_key(catalog.code_type).is_none() && entry.name.is_none() {
             continue; // already reported as a missing or invalid code
         }
         if naming::is_unnamed(entry) && entry.code_value().is_none_or(|c| !spelled.contains(&c)) {
             continue;
         }
-        let span = entry.name.as_ref().map_or(entry.span, |n| n.span);
         match naming::variant_key(entry) {
+            Ok(variant) => variants.push((index, variant)),
             Err(reason) => out.push(
                 Diagnostic::new(
                     &lint::INVALID_IDENTIFIER,
-                    span,
+                    name_span(entry),
                     format!("this name cannot become a Rust identifier: {reason}"),
                 )
                 .label("unusable name")
                 .note("names become UpperCamelCase enum variants and must be ASCII, starting with a letter"),
             ),
-            Ok(variant) => match seen.entry(variant) {
-                Slot::Vacant(slot) => {
-                    slot.insert(entry);
-                }
-                // Two records with one code are a duplicate code, reported as such.
-                Slot::Occupied(first) if first.get().name.is_none() && entry.name.is_none() => {}
-                Slot::Occupied(first) => out.push(
-                    Diagnostic::new(
-                        &lint::DUPLICATE_IDENTIFIER,
-                        span,
-                        format!(
-                            "code {} and code {} both become the variant `{}`",
-                            code_text(first.get()),
-                            code_text(entry),
-                            first.key()
-                        ),
-                    )
-                    .label("same identifier")
-                    .note_at(
-                        "the first one is here",
-                        first.get().name.as_ref().map_or(first.get().span, |n| n.span),
-                    ),
-                ),
-            },
         }
+    }
+    let variant_of = |index: u32| naming::variant_key(&catalog.entries[index as usize]).ok();
+    for (first, again) in repeats(variants.into_iter(), variant_of) {
+        let (first, entry) = (
+            &catalog.entries[first as usize],
+            &catalog.entries[again as usize],
+        );
+        // Two records with one code are a duplicate code, reported as such.
+        if first.name.is_none() && entry.name.is_none() {
+            continue;
+        }
+        let variant = variant_of(again).map(|v| v.to_string()).unwrap_or_default();
+        out.push(
+            Diagnostic::new(
+                &lint::DUPLICATE_IDENTIFIER,
+                name_span(entry),
+                format!(
+                    "code {} and code {} both become the variant `{variant}`",
+                    code_text(first),
+                    code_text(entry),
+                ),
+            )
+            .label("same identifier")
+            .note_at("the first one is here", name_span(first)),
+        );
     }
 }
 
 fn check_duplicate_messages(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     let message = |index: u32| {
-        catalog.entries[index as usize]
-            .message
-            .as_ref()
-            .filter(|m| !m.as_str().is_empty())
+        (catalog.entries[index as usize].message.as_ref()).filter(|m| !m.as_str().is_empty())
     };
-    // Records by the hash of their message, then by position: sorting
-    // 16-byte pairs takes half the memory of a table of messages, and
-    // each run of one hash is a few records to compare as text.
-    let mut by_hash: Vec<(u64, u32)> = (0..catalog.entries.len() as u32)
-        .filter_map(|i| Some((FixedState::default().hash_one(message(i)?.as_str()), i)))
-        .collect();
-    by_hash.sort_unstable();
-    for run in by_hash
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|run| run.len() > 1)
-    {
-        // The first record of each text in the run, in order.
-        let mut firsts: Vec<u32> = Vec::new();
-        for &(_, index) in run {
-            let text = message(index).map(|m| m.as_str());
-            let Some(&first) = firsts
-                .iter()
-                .find(|&&f| message(f).map(|m| m.as_str()) == text)
-            else {
-                firsts.push(index);
-                continue;
-            };
-            let (entry, first) = (
-                &catalog.entries[index as usize],
-                &catalog.entries[first as usize],
-            );
-            let (Some(repeated), Some(original)) = (&entry.message, &first.message) else {
-                continue;
-            };
-            out.push(
-                Diagnostic::new(
-                    &lint::DUPLICATE_MESSAGE,
-                    repeated.span,
-                    format!(
-                        "code {} has the same message as code {}",
-                        code_text(entry),
-                        code_text(first)
-                    ),
-                )
-                .label("same message")
-                .note_at("the first one is here", original.span),
-            );
-        }
+    let messages =
+        (0..catalog.entries.len() as u32).filter_map(|i| Some((i, message(i)?.as_str())));
+    for (first, again) in repeats(messages, |i| message(i).map(|m| m.as_str())) {
+        let (first, entry) = (
+            &catalog.entries[first as usize],
+            &catalog.entries[again as usize],
+        );
+        let (Some(repeated), Some(original)) = (&entry.message, &first.message) else {
+            continue;
+        };
+        out.push(
+            Diagnostic::new(
+                &lint::DUPLICATE_MESSAGE,
+                repeated.span,
+                format!(
+                    "code {} has the same message as code {}",
+                    code_text(entry),
+                    code_text(first)
+                ),
+            )
+            .label("same message")
+            .note_at("the first one is here", original.span),
+        );
     }
 }
 
