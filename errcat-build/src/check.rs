@@ -395,16 +395,17 @@ fn code_text(entry: &Entry) -> &str {
     entry.code_text().unwrap_or("?")
 }
 
-/// Records that repeat an earlier record's key, each with that record, as
-/// `(first, again)` indices. Records are sorted by the hash of their key
-/// and their position instead of kept in a table of keys: 16 bytes a
-/// record, and keys are compared only within a run of one hash.
-fn repeats<K: Hash + Eq>(
-    keys: impl Iterator<Item = (u32, K)>,
-    key_of: impl Fn(u32) -> Option<K>,
-) -> Vec<(u32, u32)> {
+/// Records that repeat an earlier record's key, as `(first, again, key)`:
+/// `first` is the earliest record with the key, by the records' order.
+/// Records are sorted by the hash of their key and their position instead
+/// of kept in a table of keys: 16 bytes a record, and keys are compared
+/// only within a run of one hash.
+fn repeats<I: Copy + Ord, K: Hash + Eq>(
+    keys: impl Iterator<Item = (I, K)>,
+    key_of: impl Fn(I) -> Option<K>,
+) -> Vec<(I, I, K)> {
     let hasher = FixedState::default();
-    let mut by_hash: Vec<(u64, u32)> = keys.map(|(i, key)| (hasher.hash_one(key), i)).collect();
+    let mut by_hash: Vec<(u64, I)> = keys.map(|(i, key)| (hasher.hash_one(key), i)).collect();
     by_hash.sort_unstable();
     let mut found = Vec::new();
     for run in by_hash
@@ -412,13 +413,13 @@ fn repeats<K: Hash + Eq>(
         .filter(|run| run.len() > 1)
     {
         // The first record of each key in the run, in order.
-        let mut firsts: Vec<(K, u32)> = Vec::new();
+        let mut firsts: Vec<(K, I)> = Vec::new();
         for &(_, index) in run {
             let Some(key) = key_of(index) else {
                 continue;
             };
             match firsts.iter().find(|(first, _)| *first == key) {
-                Some(&(_, first)) => found.push((first, index)),
+                Some(&(_, first)) => found.push((first, index, key)),
                 None => firsts.push((key, index)),
             }
         }
@@ -459,7 +460,7 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
         }
     }
     let variant_of = |index: u32| naming::variant_key(&catalog.entries[index as usize]).ok();
-    for (first, again) in repeats(variants.into_iter(), variant_of) {
+    for (first, again, variant) in repeats(variants.into_iter(), variant_of) {
         let (first, entry) = (
             &catalog.entries[first as usize],
             &catalog.entries[again as usize],
@@ -468,7 +469,6 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
         if first.name.is_none() && entry.name.is_none() {
             continue;
         }
-        let variant = variant_of(again).map(|v| v.to_string()).unwrap_or_default();
         out.push(
             Diagnostic::new(
                 &lint::DUPLICATE_IDENTIFIER,
@@ -491,7 +491,7 @@ fn check_duplicate_messages(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     };
     let messages =
         (0..catalog.entries.len() as u32).filter_map(|i| Some((i, message(i)?.as_str())));
-    for (first, again) in repeats(messages, |i| message(i).map(|m| m.as_str())) {
+    for (first, again, _) in repeats(messages, |i| message(i).map(|m| m.as_str())) {
         let (first, entry) = (
             &catalog.entries[first as usize],
             &catalog.entries[again as usize],
@@ -631,52 +631,45 @@ fn check_duplicate_codes(model: &Model, out: &mut Vec<Diagnostic>) {
     };
     let key = |record: (u32, u32)| {
         let (catalog, entry) = entry(record);
-        (
+        Some((
             namespace[record.0 as usize],
-            entry.code_key(catalog.code_type),
-        )
+            entry.code_key(catalog.code_type)?,
+        ))
     };
-    // Records as (catalogue, record) pairs sorted by namespace, code and
-    // position, so each run of one code starts with its first definition:
-    // 8 bytes a record, where a table of codes took 64.
-    let mut records: Vec<(u32, u32)> = (model.catalogs.iter().enumerate())
+    // Records as (catalogue, record) pairs, which order as the catalogues
+    // and their records do: the first of a code is its first definition.
+    let records = (model.catalogs.iter().enumerate())
         .flat_map(|(c, catalog)| (0..catalog.entries.len() as u32).map(move |e| (c as u32, e)))
-        .filter(|&record| key(record).1.is_some())
-        .collect();
-    records.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
-    for run in records.chunk_by(|&a, &b| key(a) == key(b)) {
-        let (first_catalog, first) = entry(run[0]);
-        for &record in &run[1..] {
-            let (catalog, entry) = entry(record);
-            let (Some(code), Some(code_field)) =
-                (entry.code_key(catalog.code_type), entry.code.as_ref())
-            else {
-                continue;
-            };
-            let message = if record.0 == run[0].0 {
-                format!(
-                    "code {code} is defined twice in catalogue `{}`",
-                    catalog.name
+        .filter_map(|record| Some((record, key(record)?)));
+    for (first_record, record, (_, code)) in repeats(records, key) {
+        let (first_catalog, first) = entry(first_record);
+        let (catalog, entry) = entry(record);
+        let Some(code_field) = entry.code.as_ref() else {
+            continue;
+        };
+        let message = if record.0 == first_record.0 {
+            format!(
+                "code {code} is defined twice in catalogue `{}`",
+                catalog.name
+            )
+        } else {
+            format!(
+                "code {code} of catalogue `{}` is already used by catalogue `{}` ({}) in namespace `{}`",
+                catalog.name,
+                first_catalog.name,
+                model.source(first_catalog.file).path(),
+                catalog.namespace.as_deref().unwrap_or_default()
+            )
+        };
+        out.push(
+            Diagnostic::new(&lint::DUPLICATE_CODE, code_field.span, message)
+                .label("defined again here")
+                .note_at(
+                    "first defined here",
+                    first.code.as_ref().map_or(first.span, |c| c.span),
                 )
-            } else {
-                format!(
-                    "code {code} of catalogue `{}` is already used by catalogue `{}` ({}) in namespace `{}`",
-                    catalog.name,
-                    first_catalog.name,
-                    model.source(first_catalog.file).path(),
-                    catalog.namespace.as_deref().unwrap_or_default()
-                )
-            };
-            out.push(
-                Diagnostic::new(&lint::DUPLICATE_CODE, code_field.span, message)
-                    .label("defined again here")
-                    .note_at(
-                        "first defined here",
-                        first.code.as_ref().map_or(first.span, |c| c.span),
-                    )
-                    .in_catalog(record.0 as usize),
-            );
-        }
+                .in_catalog(record.0 as usize),
+        );
     }
 }
 

@@ -756,23 +756,19 @@ fn join(dir: &str, file: &str) -> String {
 
 fn majority_format(entries: &[Entry]) -> RecordFormat {
     // One pass: a large part's records do not fit in cache.
-    let mut counts = [0usize; 3];
-    let order = [
-        RecordFormat::Constant,
-        RecordFormat::Table,
-        RecordFormat::Bullet,
+    let mut counts = [
+        (RecordFormat::Constant, 0usize),
+        (RecordFormat::Table, 0),
+        (RecordFormat::Bullet, 0),
     ];
     for entry in entries {
-        counts[match entry.format {
-            RecordFormat::Constant => 0,
-            RecordFormat::Table => 1,
-            RecordFormat::Bullet => 2,
-        }] += 1;
+        if let Some((_, count)) = counts.iter_mut().find(|(f, _)| *f == entry.format) {
+            *count += 1;
+        }
     }
-    // On a tie, the later format in `order` wins, as `max_by_key` keeps the last maximum.
-    order
+    // On a tie the later format wins: `max_by_key` keeps the last maximum.
+    counts
         .into_iter()
-        .zip(counts)
         .max_by_key(|&(_, count)| count)
         .map_or(RecordFormat::Bullet, |(format, _)| format)
 }
