@@ -5,7 +5,6 @@ use errcat_build::{Builder, Gate};
 
 fn main() {
     Builder::new("catalogs")
-        .runtime_path("crate")
         .serde(Gate::feature("serde"))
         .http(Gate::feature("http"))
         .axum(Gate::feature("axum"))

@@ -6,7 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use errcat::{account_2, api_switch, console};
+use errcat_catalogs::{account_2, api_switch, console};
 
 fn typed(c: &mut Criterion) {
     macro_rules! catalogue {
@@ -52,7 +52,7 @@ fn registry(c: &mut Criterion) {
     group.bench_function("lookup", |b| {
         b.iter(|| {
             for &code in &codes {
-                black_box(errcat::lookup(black_box("console"), code));
+                black_box(errcat_catalogs::lookup(black_box("console"), code));
             }
         })
     });

@@ -11,7 +11,7 @@
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::get;
-use errcat::{Problem, api_switch, console};
+use errcat_catalogs::{Problem, api_switch, console};
 use tokio::net::TcpListener;
 
 /// Projects of the console: only project 1 exists.
@@ -44,7 +44,7 @@ fn find_volume(name: &str) -> Result<String, api_switch::Code> {
 
 /// What a gateway does with a code it receives: look it up in the registry.
 async fn explain(Path((catalog, code)): Path<(String, i64)>) -> Result<String, console::Code> {
-    let entry = errcat::lookup(&catalog, code).ok_or(console::Code::E40400001)?;
+    let entry = errcat_catalogs::lookup(&catalog, code).ok_or(console::Code::E40400001)?;
     Ok(format!(
         "{} {} {}: {}",
         entry.catalog().name(),

@@ -1,13 +1,14 @@
-//! Typed error codes, generated at build time from the markdown catalogues
-//! in `catalogs/`.
+//! This repository's error codes, generated at build time from the markdown
+//! catalogues in `catalogs/` by `errcat-build`, on the [`errcat`] runtime
+//! (re-exported here).
 //!
-//! Each catalogue is a module with one enum, `Code`, one variant per record;
+//! Each catalogue is a module with one type, `Code`, one value per record;
 //! every `Code` implements [`ErrorCode`], and [`CATALOGS`] lists them all.
 //!
 //! # Match on a variant
 //!
 //! ```
-//! use errcat::console::Code;
+//! use errcat_catalogs::console::Code;
 //!
 //! let code = Code::from_code(40400004).expect("a console code");
 //! assert_eq!(code.http_status(), 404);
@@ -27,7 +28,7 @@
 //!
 //! ```
 //! use axum::{Router, routing::get};
-//! use errcat::{Problem, api_switch, console};
+//! use errcat_catalogs::{Problem, api_switch, console};
 //!
 //! async fn project() -> Result<String, console::Code> {
 //!     Err(console::Code::E40400004) // 404 {"code":40400004,"message":"project项目id不存在"}
@@ -43,8 +44,8 @@
 //! # Decode a body (`serde` feature)
 //!
 //! ```
-//! use errcat::Received;
-//! use errcat::api_switch::{Body, Code};
+//! use errcat_catalogs::Received;
+//! use errcat_catalogs::api_switch::{Body, Code};
 //!
 //! let body: Body = serde_json::from_str(r#"{"Code":10001,"Message":"参数不合法"}"#)?;
 //! assert_eq!(body.code, Code::IllegalParameter);
@@ -71,58 +72,6 @@
 //! usually do not) answers with its catalogue's default, HTTP 500 unless
 //! `default-http-status` in `catalogs/catalogs.toml` says otherwise.
 
-mod catalog;
-mod code;
-mod lookup;
-
-pub use catalog::{Catalog, ErrorCode, Source};
-pub use code::{CodeValue, OwnedCode};
-pub use lookup::{UnknownCode, UnknownName};
-
-#[cfg(feature = "axum")]
-mod axum;
-#[cfg(feature = "problem")]
-mod problem;
-#[cfg(feature = "serde")]
-mod wire;
-
-#[cfg(feature = "problem")]
-pub use problem::{PROBLEM_JSON, Problem};
-#[cfg(feature = "serde")]
-pub use wire::{BodyOf, Received};
-
-#[doc(hidden)]
-pub mod __private {
-    //! Used by the generated code; not a public API.
-    #[cfg(feature = "axum")]
-    pub use crate::axum::json_response;
-    #[cfg(feature = "serde")]
-    pub use crate::wire::{
-        deserialize_body, deserialize_number, deserialize_symbol, known, serialize_body,
-    };
-    #[cfg(feature = "axum")]
-    pub use axum_core;
-    #[cfg(feature = "http")]
-    pub use http;
-    #[cfg(feature = "serde")]
-    pub use serde;
-}
-
-/// The catalogue named `name`.
-pub fn catalog(name: &str) -> Option<&'static Catalog> {
-    CATALOGS.iter().copied().find(|c| c.name() == name)
-}
-
-/// The entry for a code of a catalogue, for gateways that translate the
-/// codes they receive:
-///
-/// ```
-/// let entry = errcat::lookup("console", 40400004).expect("known");
-/// assert_eq!((entry.http_status(), entry.message()), (404, "project项目id不存在"));
-/// assert!(errcat::lookup("console", 1).is_none());
-/// ```
-pub fn lookup<'c>(catalog: &str, code: impl Into<CodeValue<'c>>) -> Option<&'static dyn ErrorCode> {
-    self::catalog(catalog)?.find(code)
-}
+pub use errcat::*;
 
 include!(concat!(env!("OUT_DIR"), "/errcat.rs"));

@@ -1,7 +1,7 @@
 //! The JSON error body (`serde` feature): field names from the catalogue's
 //! documented example, or errcat's default.
 
-use errcat::{api_switch, console};
+use errcat_catalogs::{api_switch, console};
 
 #[test]
 fn the_documented_body_serializes_exactly() {

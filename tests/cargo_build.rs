@@ -29,9 +29,9 @@ impl ServiceCrate {
         let root = workspace();
         let manifest = format!(
             "[package]\nname = {name:?}\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [dependencies]\nerrcat = {{ path = {root:?} }}\n\n\
+             [dependencies]\nerrcat = {{ path = {runtime:?} }}\n\n\
              [build-dependencies]\nerrcat-build = {{ path = {build:?} }}\n\n[workspace]\n",
-            root = root.display().to_string(),
+            runtime = root.join("errcat").display().to_string(),
             build = root.join("errcat-build").display().to_string(),
         );
         fs::write(dir.path().join("Cargo.toml"), manifest).unwrap();
@@ -256,7 +256,7 @@ fn hostile_text_compiles_to_its_exact_bytes_and_plain_docs() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let page = workspace().join("target/e2e/doc/hostile_text/hostile/enum.Code.html");
+    let page = workspace().join("target/e2e/doc/hostile_text/hostile/struct.Code.html");
     let html = fs::read_to_string(page).unwrap();
     for escaped in [
         "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;",

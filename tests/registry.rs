@@ -1,6 +1,8 @@
 //! The shared trait and the catalogue registry.
 
-use errcat::{CATALOGS, CodeValue, ErrorCode, OwnedCode, Source, api_switch, console, k8s_api};
+use errcat_catalogs::{
+    CATALOGS, CodeValue, ErrorCode, OwnedCode, Source, api_switch, console, k8s_api,
+};
 
 /// Generic use: any catalogue's code.
 fn describe<E: ErrorCode>(error: E) -> String {
@@ -93,27 +95,30 @@ fn the_registry_lists_every_catalogue_with_its_source_and_size() {
             ("k8s_api", "catalogs/k8s_api.md", 12),
         ]
     );
-    let api = errcat::catalog("api_switch").unwrap();
+    let api = errcat_catalogs::catalog("api_switch").unwrap();
     assert_eq!((api.code_field(), api.message_field()), ("Code", "Message"));
     assert_eq!(api.default_http_status(), 500);
     assert_eq!(api.problem_type(), None);
-    assert_eq!(errcat::catalog("console").unwrap().code_field(), "code");
-    assert!(errcat::catalog("nope").is_none());
+    assert_eq!(
+        errcat_catalogs::catalog("console").unwrap().code_field(),
+        "code"
+    );
+    assert!(errcat_catalogs::catalog("nope").is_none());
 }
 
 #[test]
 fn a_gateway_looks_codes_up_by_catalogue_and_number() {
-    let entry = errcat::lookup("k8s_api", 5002).expect("known");
+    let entry = errcat_catalogs::lookup("k8s_api", 5002).expect("known");
     assert_eq!(
         (entry.name(), entry.message()),
         ("WebsocketError", "Websocket 相关错误")
     );
     assert_eq!(entry.to_string(), "Websocket 相关错误");
-    assert!(errcat::lookup("k8s_api", 6001).is_none());
-    assert!(errcat::lookup("k8s_api", -1).is_none());
-    assert!(errcat::lookup("k8s_api", i64::MAX).is_none());
-    assert!(errcat::lookup("nope", 5002).is_none());
-    let codes: Vec<i64> = errcat::catalog("account")
+    assert!(errcat_catalogs::lookup("k8s_api", 6001).is_none());
+    assert!(errcat_catalogs::lookup("k8s_api", -1).is_none());
+    assert!(errcat_catalogs::lookup("k8s_api", i64::MAX).is_none());
+    assert!(errcat_catalogs::lookup("nope", 5002).is_none());
+    let codes: Vec<i64> = errcat_catalogs::catalog("account")
         .unwrap()
         .codes()
         .filter_map(|c| c.code().as_i64())
@@ -137,7 +142,7 @@ fn a_gateway_looks_codes_up_by_catalogue_and_number() {
 
 #[test]
 fn a_received_body_keeps_unknown_codes() {
-    use errcat::Received;
+    use errcat_catalogs::Received;
     let known: Received<console::Code> =
         serde_json::from_str(r#"{"code":40400004,"message":"anything"}"#).unwrap();
     assert_eq!(known, Received::Known(console::Code::E40400004));

@@ -12,7 +12,7 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
-use crate::model::Entry;
+use crate::model::{Category, Entry};
 
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
@@ -168,6 +168,39 @@ fn fallback_code(variant: &str) -> Option<i64> {
     } else {
         i64::try_from(magnitude).ok()
     }
+}
+
+/// The constants of a file's categories, in the order given: each its
+/// name in UpperCamelCase, or where that is no identifier or is taken,
+/// `Range` and its pattern (`Range1xxx`, `Range1000To1999`), numbered from
+/// 2 where even that is taken (two rows declaring `1xxx`). Always distinct.
+pub fn category_constants(categories: &[&Category]) -> Vec<String> {
+    let word = |v: i64| {
+        if v < 0 {
+            format!("Minus{}", v.unsigned_abs())
+        } else {
+            v.to_string()
+        }
+    };
+    let mut constants: Vec<String> = Vec::with_capacity(categories.len());
+    for category in categories {
+        let fallback = if category.pattern.chars().all(|c| c.is_ascii_alphanumeric()) {
+            format!("Range{}", category.pattern)
+        } else {
+            format!("Range{}To{}", word(category.first), word(category.last))
+        };
+        let taken = |name: &str, constants: &[String]| constants.iter().any(|c| c == name);
+        let name = match variant_from_name(category.name.as_str()) {
+            Ok(name) if !taken(&name, &constants) => name,
+            _ if !taken(&fallback, &constants) => fallback,
+            _ => (2..)
+                .map(|n| format!("{fallback}_{n}"))
+                .find(|name| !taken(name, &constants))
+                .expect("some number is free"),
+        };
+        constants.push(name);
+    }
+    constants
 }
 
 pub fn variant_from_name(name: &str) -> Result<String, String> {

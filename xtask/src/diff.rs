@@ -221,7 +221,7 @@ fn compare_catalogs(old: &Catalog, new: &Catalog, findings: &mut Vec<Finding>) {
             &CATALOGUE_RENAMED,
             None,
             format!(
-                "catalogue `{}` is now `{}`: the Rust module errcat::{} becomes errcat::{} (name it in catalogs.toml to keep it)",
+                "catalogue `{}` is now `{}`: the Rust module errcat_catalogs::{} becomes errcat_catalogs::{} (name it in catalogs.toml to keep it)",
                 old.name, new.name, old.name, new.name
             ),
             old.entries.first().map(|e| e.span),

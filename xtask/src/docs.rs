@@ -270,7 +270,7 @@ fn html(analysis: &Analysis, links: &Links) -> String {
         let _ = writeln!(body, "<h2>{}</h2>", escape_html(&catalog.name));
         let _ = writeln!(
             body,
-            "<p class=\"meta\"><code>errcat::{}::Code</code> · {} codes from <a href=\"{}\">{}</a> ({}) · default HTTP {}</p>",
+            "<p class=\"meta\"><code>errcat_catalogs::{}::Code</code> · {} codes from <a href=\"{}\">{}</a> ({}) · default HTTP {}</p>",
             escape_html(&catalog.name),
             catalog.entries.len(),
             escape_html(&links.to(source, 1)),

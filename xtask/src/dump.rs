@@ -72,7 +72,7 @@ fn view(analysis: &Analysis) -> Dump<'_> {
             .map(|catalog| CatalogView {
                 name: &catalog.name,
                 module: &catalog.name,
-                type_path: format!("errcat::{}::Code", catalog.name),
+                type_path: format!("errcat_catalogs::{}::Code", catalog.name),
                 source: model.source(catalog.file).path(),
                 part: catalog.part,
                 namespace: catalog.namespace.as_deref(),

@@ -74,7 +74,7 @@ fn explain(analysis: &Analysis, catalog: &Catalog, entry: &Entry) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{code} in catalogue `{}`: errcat::{}::Code::{}",
+        "{code} in catalogue `{}`: errcat_catalogs::{}::Code::{}",
         catalog.name,
         catalog.name,
         records::variant(entry)

@@ -398,34 +398,39 @@ fn dump_lists_every_seed_catalogue() {
     assert_eq!(
         summary,
         [
-            ("account", "errcat::account::Code", "catalogs/account.md", 8),
+            (
+                "account",
+                "errcat_catalogs::account::Code",
+                "catalogs/account.md",
+                8
+            ),
             (
                 "account_2",
-                "errcat::account_2::Code",
+                "errcat_catalogs::account_2::Code",
                 "catalogs/account.md",
                 48
             ),
             (
                 "api_switch",
-                "errcat::api_switch::Code",
+                "errcat_catalogs::api_switch::Code",
                 "catalogs/api_switch.md",
                 103
             ),
             (
                 "console",
-                "errcat::console::Code",
+                "errcat_catalogs::console::Code",
                 "catalogs/console.md",
                 47
             ),
             (
                 "console_2",
-                "errcat::console_2::Code",
+                "errcat_catalogs::console_2::Code",
                 "catalogs/console.md",
                 48
             ),
             (
                 "k8s_api",
-                "errcat::k8s_api::Code",
+                "errcat_catalogs::k8s_api::Code",
                 "catalogs/k8s_api.md",
                 12
             ),

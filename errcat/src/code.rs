@@ -9,7 +9,7 @@ use std::fmt;
 /// use errcat::{CodeValue, ErrorCode};
 ///
 /// // The trait's code; `Code::code` gives the catalogue's own type (`u32`).
-/// let code = ErrorCode::code(&errcat::console::Code::E40400004);
+/// let code = ErrorCode::code(&errcat_catalogs::console::Code::E40400004);
 /// assert_eq!(code, CodeValue::Number(40400004));
 /// assert_eq!(code, 40400004);
 /// assert_eq!(code.to_string(), "40400004");

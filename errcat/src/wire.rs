@@ -25,7 +25,7 @@ pub fn serialize_body<S: Serializer>(
 /// a `&dyn ErrorCode` (a concrete `Code` has its own `Body`):
 ///
 /// ```
-/// let entry = errcat::lookup("api_switch", 10001).unwrap();
+/// let entry = errcat_catalogs::lookup("api_switch", 10001).unwrap();
 /// assert_eq!(serde_json::to_string(&errcat::BodyOf(entry))?, r#"{"Code":10001,"Message":"参数不合法"}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -78,7 +78,8 @@ pub fn known<E: ErrorCode, Err: de::Error>(code: OwnedCode) -> Result<E, Err> {
 /// catalogue's field names:
 ///
 /// ```
-/// use errcat::{Received, api_switch::Code};
+/// use errcat::Received;
+/// use errcat_catalogs::api_switch::Code;
 ///
 /// let body: Received<Code> = serde_json::from_str(r#"{"Code":10005,"Message":"非法请求"}"#)?;
 /// assert_eq!(body, Received::Known(Code::Badrequest));

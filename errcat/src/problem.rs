@@ -13,7 +13,8 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// A code rendered as an RFC 9457 problem:
 ///
 /// ```
-/// use errcat::{Problem, console::Code};
+/// use errcat::Problem;
+/// use errcat_catalogs::console::Code;
 ///
 /// let json = serde_json::to_string(&Problem(Code::E40400004))?;
 /// assert_eq!(

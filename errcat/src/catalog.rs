@@ -16,7 +16,7 @@ use crate::CodeValue;
 ///     format!("{} {} HTTP {} ({})", error.catalog().name(), error.code(), error.http_status(), error.source())
 /// }
 ///
-/// let line = log_line(&errcat::console::Code::E40400004);
+/// let line = log_line(&errcat_catalogs::console::Code::E40400004);
 /// assert_eq!(line, "console 40400004 HTTP 404 (catalogs/console.md:227)");
 /// ```
 pub trait ErrorCode: fmt::Debug + fmt::Display + Send + Sync + 'static {

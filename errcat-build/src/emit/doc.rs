@@ -1,0 +1,154 @@
+//! The rustdoc the generated code carries: catalogue text shown as text.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use crate::model::{Catalog, Entry, Model};
+
+/// The doc of a record's constant: code, message, status, name, section,
+/// category and source line.
+pub(super) fn variant_doc(model: &Model, catalog: &Catalog, entry: &Entry) -> Vec<String> {
+    let code = entry.code_text().unwrap_or_default();
+    let status = entry
+        .status_value()
+        .map_or(catalog.default_http_status, |s| s as u16);
+    let status_note = if entry.http_status.is_some() {
+        ""
+    } else {
+        " (catalogue default)"
+    };
+    let mut lines = vec![match entry.message_text() {
+        Some(message) => format!("**{code}**: {}", escape_markdown(message)),
+        None => format!("**{code}** (no message)"),
+    }];
+    lines.push(String::new());
+    let facts = model.facts(entry.span.file);
+    let status_name = facts
+        .status_reference
+        .as_ref()
+        .and_then(|r| r.get(status))
+        .and_then(|s| s.description.as_deref().or(s.name.as_deref()));
+    lines.push(match status_name {
+        Some(name) => format!(
+            "- HTTP status: {status}{status_note}, {}",
+            escape_markdown(name)
+        ),
+        None => format!("- HTTP status: {status}{status_note}"),
+    });
+    if let Some(name) = &entry.name {
+        lines.push(format!("- Name: {}", escape_markdown(name.as_str())));
+    }
+    if let Some(section) = catalog.section(entry) {
+        lines.push(format!(
+            "- Section: {}",
+            escape_markdown(section.title.as_str())
+        ));
+    }
+    if let Some(category) = entry.code_value().and_then(|c| facts.category_of(c)) {
+        lines.push(format!(
+            "- Category: {} ({})",
+            escape_markdown(category.name.as_str()),
+            category.pattern
+        ));
+    }
+    lines.push(format!(
+        "- Source: {}, line {}",
+        code_span(model.source(entry.span.file).path()),
+        model.line_of(entry.span)
+    ));
+    lines
+}
+
+/// `#[doc]` attributes, one per line, each after a space as `///` would be.
+pub(super) fn doc_lines(lines: &[String]) -> TokenStream {
+    let docs = lines.iter().map(|line| doc_line(line));
+    quote! { #(#[doc = #docs])* }
+}
+
+/// A doc line as `///` gives it: after a space, unless empty.
+fn doc_line(line: &str) -> String {
+    if line.is_empty() {
+        String::new()
+    } else {
+        format!(" {line}")
+    }
+}
+
+/// [`doc_lines`] as syntax.
+pub(super) fn doc_attributes(lines: &[String]) -> Vec<syn::Attribute> {
+    let span = proc_macro2::Span::call_site();
+    lines
+        .iter()
+        .map(|line| {
+            let line = doc_line(line);
+            syn::Attribute {
+                pound_token: Default::default(),
+                style: syn::AttrStyle::Outer,
+                bracket_token: Default::default(),
+                meta: syn::Meta::NameValue(syn::MetaNameValue {
+                    path: Ident::new("doc", span).into(),
+                    eq_token: Default::default(),
+                    value: syn::Expr::Lit(syn::ExprLit {
+                        attrs: Vec::new(),
+                        lit: syn::Lit::Str(syn::LitStr::new(&line, span)),
+                    }),
+                }),
+            }
+        })
+        .collect()
+}
+
+/// Inline code for a path, or escaped text if the path has a backtick.
+pub(super) fn code_span(text: &str) -> String {
+    if text.contains('`') {
+        escape_markdown(text)
+    } else {
+        format!("`{text}`")
+    }
+}
+
+/// Escapes text so rustdoc shows it literally: every ASCII punctuation
+/// character that markdown or HTML could read as markup gets a backslash,
+/// and a text-direction control (which rustc rejects in comments, and which
+/// would reorder what a reader sees) is shown as `<U+202E>`.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            out.push_str(&format!("\\<U+{:04X}\\>", u32::from(c)));
+            continue;
+        }
+        if matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '('
+                | ')'
+                | '#'
+                | '+'
+                | '-'
+                | '.'
+                | '!'
+                | '|'
+                | '~'
+                | '&'
+                | '"'
+                | '\''
+        ) {
+            out.push('\\');
+        }
+        if c.is_control() {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
