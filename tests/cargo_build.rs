@@ -118,8 +118,22 @@ fn cargo_build_follows_catalogue_edits() {
         stderr.contains("note: first defined here: catalogs/console.md:312:14"),
         "{stderr}"
     );
+    // As errors of the build, not inside cargo's wrapper of a failed build
+    // script; the warnings are shown too.
     assert!(
-        stderr.contains("error: the catalogues have 1 error; nothing was generated"),
+        stderr.contains(
+            "error: follows_edits@0.0.0: the catalogues have 1 error; nothing was generated"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "error: follows_edits@0.0.0: catalogs/console.md:424:9: warning[duplicate-message]"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("failed to run custom build command"),
         "{stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");

@@ -12,7 +12,9 @@
 //!     |              --------
 //! ```
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Renderer, Snippet};
 
@@ -92,30 +94,47 @@ impl Diagnostic {
     pub fn one_line(&self, sources: &[SourceFile]) -> String {
         let mut line = format!(
             "{}: {}[{}]: {}",
-            self.location(sources),
+            printable(&self.location(sources)),
             self.level,
             self.lint.id,
-            self.message
+            printable(&self.message)
         );
         for note in &self.notes {
             if let Some(span) = note.span {
-                line.push_str(&format!(" ({}: {})", note.message, location(sources, span)));
+                line.push_str(&format!(
+                    " ({}: {})",
+                    printable(&note.message),
+                    printable(&location(sources, span))
+                ));
             }
         }
         line
     }
 
+    /// The first line of [`Diagnostic::render`]: `path:line:col: level[id]:
+    /// message`, colored as rustc colors its own (level in bold red or
+    /// yellow, message in bold).
+    pub fn header(&self, sources: &[SourceFile], color: bool) -> String {
+        let location = printable(&self.location(sources)).into_owned();
+        let message = printable(&self.message);
+        if !color {
+            return format!("{location}: {}[{}]: {message}", self.level, self.lint.id);
+        }
+        let level = match self.level {
+            Level::Error => "\x1b[1m\x1b[91m",
+            Level::Warning => "\x1b[1m\x1b[33m",
+            Level::Note | Level::Allow => "\x1b[1m\x1b[92m",
+        };
+        format!(
+            "\x1b[1m{location}\x1b[0m: {level}{}[{}]\x1b[0m\x1b[1m: {message}\x1b[0m",
+            self.level, self.lint.id
+        )
+    }
+
     /// Renders the finding; `color` adds ANSI styles for a terminal.
     pub fn render(&self, sources: &[SourceFile], color: bool) -> String {
         let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{}: {}[{}]: {}",
-            self.location(sources),
-            self.level,
-            self.lint.id,
-            self.message
-        );
+        let _ = writeln!(out, "{}", self.header(sources, color));
         let renderer = if color {
             Renderer::styled()
         } else {
@@ -128,13 +147,14 @@ impl Diagnostic {
         };
         let source = &sources[self.span.file as usize];
         let (line_text, range) = line_window(source, self.span);
+        let label = self.label.as_deref().map(printable);
         let line_start = source.line_of(self.span) as usize;
         let mut annotation = AnnotationKind::Primary.span(range);
-        if let Some(label) = &self.label {
-            annotation = annotation.label(label.as_str());
+        if let Some(label) = &label {
+            annotation = annotation.label(label.as_ref());
         }
         let mut main = Group::with_level(level).element(
-            Snippet::source(line_text)
+            Snippet::source(line_text.as_ref())
                 .line_start(line_start)
                 .annotation(annotation),
         );
@@ -145,26 +165,34 @@ impl Diagnostic {
             .filter_map(|note| {
                 note.span.map(|span| {
                     (
-                        format!("{}: {}", note.message, location(sources, span)),
+                        printable(&format!("{}: {}", note.message, location(sources, span)))
+                            .into_owned(),
                         span,
                     )
                 })
             })
             .collect();
-        for note in self.notes.iter().filter(|n| n.span.is_none()) {
-            main = main.element(annotate_snippets::Level::NOTE.message(note.message.as_str()));
+        let plain_notes: Vec<Cow<str>> = (self.notes.iter())
+            .filter(|n| n.span.is_none())
+            .map(|n| printable(&n.message))
+            .collect();
+        for note in &plain_notes {
+            main = main.element(annotate_snippets::Level::NOTE.message(note.as_ref()));
         }
         groups.push(main);
-        for (title, span) in &located {
+        let windows: Vec<(Cow<str>, Range<usize>)> = located
+            .iter()
+            .map(|(_, span)| line_window(&sources[span.file as usize], *span))
+            .collect();
+        for ((title, span), (text, range)) in located.iter().zip(&windows) {
             let other = &sources[span.file as usize];
-            let (text, range) = line_window(other, *span);
             groups.push(
                 annotate_snippets::Level::NOTE
                     .secondary_title(title.as_str())
                     .element(
-                        Snippet::source(text)
+                        Snippet::source(text.as_ref())
                             .line_start(other.line_of(*span) as usize)
-                            .annotation(AnnotationKind::Context.span(range)),
+                            .annotation(AnnotationKind::Context.span(range.clone())),
                     ),
             );
         }
@@ -184,14 +212,55 @@ pub fn location(sources: &[SourceFile], span: Span) -> String {
     }
 }
 
-/// The span's first line and the span's range within it.
-fn line_window(source: &SourceFile, span: Span) -> (&str, std::ops::Range<usize>) {
+/// The span's first line, made [`printable`], and the span's range
+/// within it.
+fn line_window(source: &SourceFile, span: Span) -> (Cow<'_, str>, Range<usize>) {
     let line = source.line_range(source.line_of(span));
     let text = source.slice(line.clone());
     let range = span.range();
     let start = range.start.clamp(line.start, line.end) - line.start;
     let end = range.end.clamp(line.start, line.end) - line.start;
-    (text, start..end.max(start))
+    printable_range(text, start..end.max(start))
+}
+
+/// Text as a terminal may show it: a control character (ESC, BEL, a
+/// carriage return, C1 controls; a tab stays) becomes its picture (`␛`) or
+/// U+FFFD, so text from a catalogue can neither move the cursor nor
+/// change colors.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    printable_range(text, 0..0).0
+}
+
+/// [`printable`], with a byte range of `text` mapped into the result.
+fn printable_range(text: &str, range: Range<usize>) -> (Cow<'_, str>, Range<usize>) {
+    let shown = |c: char| match c {
+        '\t' => None,
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)),
+        '\u{7f}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
+        _ => None,
+    };
+    if !text.chars().any(|c| shown(c).is_some()) {
+        return (Cow::Borrowed(text), range);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let (mut start, mut end) = (range.start, range.end);
+    for (at, c) in text.char_indices() {
+        if at == range.start {
+            start = out.len();
+        }
+        if at == range.end {
+            end = out.len();
+        }
+        out.push(shown(c).unwrap_or(c));
+    }
+    if range.start >= text.len() {
+        start = out.len();
+    }
+    if range.end >= text.len() {
+        end = out.len();
+    }
+    (Cow::Owned(out), start..end.max(start))
 }
 
 /// Orders findings by file, position and id, so output does not depend on

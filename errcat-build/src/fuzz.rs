@@ -55,6 +55,7 @@ pub fn front_end(data: &[u8]) {
             serde: Gate::On,
             http: Gate::On,
             axum: Gate::On,
+            code_attributes: Vec::new(),
         };
         match emit::emit(&analysis.model, &options) {
             Ok(code) => assert!(code.starts_with(emit::HEADER)),

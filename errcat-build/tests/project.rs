@@ -283,7 +283,9 @@ fn the_builder_writes_only_changed_output_and_removes_it_on_errors() {
 
     std::fs::write(catalogs.join("a.md"), format!("{good}---\n{good}")).unwrap();
     match builder.run() {
-        Err(Failure::Findings { rendered, errors }) => {
+        Err(Failure::Findings {
+            rendered, errors, ..
+        }) => {
             assert_eq!(errors, 1);
             assert!(
                 rendered.contains("a.md:6:14: error[duplicate-code]"),

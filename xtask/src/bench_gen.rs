@@ -386,7 +386,7 @@ fn write_workspace(
             "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n"
         )
     };
-    let errcat = root.display().to_string();
+    let errcat = root.join("errcat").display().to_string();
     let errcat_build = root.join("errcat-build").display().to_string();
     write(
         "errcat-shape/Cargo.toml",

@@ -134,6 +134,7 @@ impl Context<'_> {
             self.runtime_doc
         );
         let catalog_name = &catalog.name;
+        let attributes = self.code_attributes(catalog_name)?;
         let default_status = Literal::u16_unsuffixed(catalog.default_http_status);
         let categories = self.category_items(catalog);
         let body = self.body_items(catalog);
@@ -153,6 +154,7 @@ impl Context<'_> {
 
                 #code_doc
                 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+                #attributes
                 pub struct Code(#index_type);
 
                 // The constants are named as the catalogue names its codes, and

@@ -43,6 +43,8 @@ pub struct EmitOptions {
     pub http: Gate,
     /// axum's `IntoResponse` for `Code`; needs the runtime's `axum`.
     pub axum: Gate,
+    /// Extra attributes for `Code`, as (catalogue or `*`, attribute).
+    pub code_attributes: Vec<(String, String)>,
 }
 
 /// Whether an optional integration is generated.
@@ -76,6 +78,7 @@ impl Default for EmitOptions {
             serde: Gate::Off,
             http: Gate::Off,
             axum: Gate::Off,
+            code_attributes: Vec::new(),
         }
     }
 }
@@ -92,6 +95,7 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<String, String> {
     catalogs.sort_by(|a, b| a.name.cmp(&b.name));
     let context = Context {
         model,
+        code_attributes: &options.code_attributes,
         runtime_doc: options.runtime.clone(),
         runtime,
         gates: [
@@ -149,6 +153,7 @@ impl Integration {
 
 struct Context<'a> {
     model: &'a Model,
+    code_attributes: &'a [(String, String)],
     runtime: TokenStream,
     /// The runtime path as written, for doc links.
     runtime_doc: String,
@@ -177,6 +182,27 @@ impl Context<'_> {
             #cfg
             #runtime::__private::#keep! { #items }
         }
+    }
+
+    /// The attributes [`EmitOptions::code_attributes`] gives a catalogue's
+    /// `Code`, or the one that is not Rust.
+    fn code_attributes(&self, catalog: &str) -> Result<TokenStream, String> {
+        let mut out = TokenStream::new();
+        for (target, attribute) in self.code_attributes {
+            if target != "*" && target != catalog {
+                continue;
+            }
+            let tokens: TokenStream = attribute
+                .parse()
+                .map_err(|e| format!("code attribute `{attribute}` is not Rust: {e}"))?;
+            let parsed = syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens.clone())
+                .map_err(|e| format!("code attribute `{attribute}` is not an attribute: {e}"))?;
+            if parsed.is_empty() {
+                return Err(format!("code attribute `{attribute}` is not an attribute"));
+            }
+            out.extend(tokens);
+        }
+        Ok(out)
     }
 
     /// One `require_*!()` per integration in use: a missing runtime

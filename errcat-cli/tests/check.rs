@@ -3,10 +3,10 @@
 
 mod common;
 
-use common::{Run, workspace, xtask_in};
+use common::{Run, errcat_in, workspace};
 
 fn xtask(args: &[&str]) -> Run {
-    xtask_in(&workspace(), args)
+    errcat_in(&workspace(), args)
 }
 
 /// The first line of every finding: `path:line:col: level[id]: message`.
@@ -206,7 +206,7 @@ fn every_bad_input_gets_its_finding_at_its_line() {
     let dir = workspace().join("tests/fixtures/checks");
     for (name, status, expected) in FIXTURES {
         let file = format!("{name}.md");
-        let run = xtask_in(&dir, &["check", &file]);
+        let run = errcat_in(&dir, &["check", &file]);
         assert_eq!(
             findings(&run.stderr),
             *expected,
@@ -220,7 +220,7 @@ fn every_bad_input_gets_its_finding_at_its_line() {
 #[test]
 fn a_finding_shows_the_line_and_where_the_other_definition_is() {
     let dir = workspace().join("tests/fixtures/checks");
-    let run = xtask_in(&dir, &["check", "duplicate-code.md"]);
+    let run = errcat_in(&dir, &["check", "duplicate-code.md"]);
     assert_eq!(
         run.stderr,
         "\
@@ -241,7 +241,7 @@ note: first defined here: duplicate-code.md:3:14
 #[test]
 fn every_layout_reads_into_the_same_records() {
     let dir = workspace().join("tests/fixtures/checks");
-    let run = xtask_in(&dir, &["dump", "layouts.md"]);
+    let run = errcat_in(&dir, &["dump", "layouts.md"]);
     let dump: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     let entries = dump["catalogs"][0]["entries"].as_array().expect("entries");
     let rows: Vec<(i64, i64, &str, &str)> = entries
@@ -278,7 +278,7 @@ fn a_file_that_is_not_utf8_is_an_error_at_its_first_bad_byte() {
     // Not text in any encoding: 0x81 then a space.
     bytes.extend(b"\x81 \n");
     std::fs::write(dir.path().join("broken.md"), bytes).expect("write");
-    let run = xtask_in(dir.path(), &["check", "broken.md"]);
+    let run = errcat_in(dir.path(), &["check", "broken.md"]);
     assert_eq!(run.status, 1);
     assert_eq!(
         findings(&run.stderr),
@@ -301,7 +301,7 @@ fn a_gbk_file_is_read_with_a_warning_naming_its_encoding() {
         b"- HttpCode: 400\n- ErrorCode: 40000001\n- \xd6\xd0\xce\xc4\xc3\xfb\xb3\xc6: ".to_vec();
     bytes.extend(b"\xd7\xa2\xb2\xe1\xd3\xc3\xbb\xa7\xc3\xfb\xd2\xd1\xb4\xe6\xd4\xda\n"); // 注册用户名已存在
     std::fs::write(dir.path().join("gbk.md"), &bytes).expect("write");
-    let run = xtask_in(dir.path(), &["check", "gbk.md"]);
+    let run = errcat_in(dir.path(), &["check", "gbk.md"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert_eq!(
         findings(&run.stderr),
@@ -312,7 +312,7 @@ fn a_gbk_file_is_read_with_a_warning_naming_its_encoding() {
     assert!(run.stderr.contains(
         "= note: convert the file to UTF-8, or set `encoding = \"gbk\"` for it in catalogs.toml"
     ));
-    let dump = xtask_in(dir.path(), &["dump", "gbk.md"]);
+    let dump = errcat_in(dir.path(), &["dump", "gbk.md"]);
     assert!(
         dump.stdout.contains("\"message\": \"注册用户名已存在\""),
         "{}",
@@ -325,7 +325,7 @@ fn a_gbk_file_is_read_with_a_warning_naming_its_encoding() {
         "[[catalog]]\nfile = \"gbk.md\"\nencoding = \"gb18030\"\n",
     )
     .unwrap();
-    let run = xtask_in(dir.path(), &["check", "gbk.md"]);
+    let run = errcat_in(dir.path(), &["check", "gbk.md"]);
     assert_eq!(
         findings(&run.stderr),
         ["gbk.md:1:1: warning[non-utf8]: read as gb18030, as catalogs.toml says"]
@@ -335,7 +335,7 @@ fn a_gbk_file_is_read_with_a_warning_naming_its_encoding() {
         "[[catalog]]\nfile = \"gbk.md\"\nencoding = \"utf-8\"\n",
     )
     .unwrap();
-    let run = xtask_in(dir.path(), &["check", "gbk.md"]);
+    let run = errcat_in(dir.path(), &["check", "gbk.md"]);
     assert_eq!(run.status, 1);
     assert!(findings(&run.stderr)[0].ends_with("error[invalid-encoding]: the file is not valid utf-8, the encoding catalogs.toml sets for it"), "{}", run.stderr);
 }
@@ -585,7 +585,7 @@ fn a_folder_contributes_its_markdown_and_txt_files() {
     std::fs::write(dir.path().join("catalogs/legacy.txt"), record).unwrap();
     std::fs::write(dir.path().join("catalogs/notes.rs"), record).unwrap();
     std::fs::write(dir.path().join("catalogs/.hidden.md"), record).unwrap();
-    let run = xtask_in(dir.path(), &["check", "catalogs"]);
+    let run = errcat_in(dir.path(), &["check", "catalogs"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{workspace, xtask_in};
+use common::{errcat_in, workspace};
 
 /// Each file: exit status, records, and its findings as `line level[id]`.
 const EXPECTED: &[(&str, i32, usize, &[&str])] = &[
@@ -112,7 +112,7 @@ fn every_corpus_file_reads_with_exactly_its_findings() {
     );
 
     for (file, status, records, findings) in EXPECTED {
-        let run = xtask_in(&corpus, &["check", file]);
+        let run = errcat_in(&corpus, &["check", file]);
         assert!(!run.stderr.contains("panicked"), "{file}: {}", run.stderr);
         let found: Vec<String> = run
             .stderr
@@ -138,7 +138,7 @@ fn every_corpus_file_reads_with_exactly_its_findings() {
         );
 
         // The dump holds every record.
-        let dump = xtask_in(&corpus, &["dump", file]);
+        let dump = errcat_in(&corpus, &["dump", file]);
         let json: serde_json::Value = serde_json::from_str(&dump.stdout).unwrap();
         assert_eq!(
             json["catalogs"][0]["entries"].as_array().unwrap().len(),
@@ -152,7 +152,7 @@ fn every_corpus_file_reads_with_exactly_its_findings() {
 fn corpus_records_read_as_written() {
     let corpus = workspace().join("tests/corpus");
     let entries = |file: &str| {
-        let dump = xtask_in(&corpus, &["dump", file]);
+        let dump = errcat_in(&corpus, &["dump", file]);
         let json: serde_json::Value = serde_json::from_str(&dump.stdout).unwrap();
         json["catalogs"][0]["entries"].as_array().unwrap().clone()
     };

@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{Run, xtask_in};
+use common::{Run, errcat_in};
 
 const USERS: &str = "\
 ### 400错误类型
@@ -78,7 +78,7 @@ impl Repo {
     fn diff(&self, extra: &[&str]) -> Run {
         let mut args = vec!["diff", "--base", "main"];
         args.extend_from_slice(extra);
-        xtask_in(self.path(), &args)
+        errcat_in(self.path(), &args)
     }
 }
 
@@ -90,8 +90,53 @@ fn headers(stderr: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The JSON lines of `--message-format json` gathered as `findings` (the
+/// changes), `check` (the new tree's errors, each as its one-line form
+/// rebuilt from its fields) and `summary`.
 fn json(run: &Run) -> serde_json::Value {
-    serde_json::from_str(&run.stdout).expect("JSON")
+    let lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a JSON object per line"))
+        .collect();
+    let of = |reason: &'static str| lines.iter().filter(move |l| l["reason"] == reason);
+    let located = |v: &serde_json::Value| {
+        format!(
+            "{}:{}:{}",
+            v["file"].as_str().unwrap(),
+            v["line"],
+            v["column"]
+        )
+    };
+    let check: Vec<String> = of("finding")
+        .map(|f| {
+            let mut line = format!(
+                "{}: {}[{}]: {}",
+                located(f),
+                f["level"].as_str().unwrap(),
+                f["id"].as_str().unwrap(),
+                f["message"].as_str().unwrap()
+            );
+            for note in f["notes"].as_array().unwrap() {
+                if note.get("file").is_some() {
+                    line.push_str(&format!(
+                        " ({}: {})",
+                        note["message"].as_str().unwrap(),
+                        located(note)
+                    ));
+                }
+            }
+            line
+        })
+        .collect();
+    let summary: Vec<&serde_json::Value> = of("summary").collect();
+    assert_eq!(summary.len(), 1, "one summary line last");
+    assert_eq!(lines.last(), Some(summary[0]));
+    serde_json::json!({
+        "findings": of("change").cloned().collect::<Vec<_>>(),
+        "check": check,
+        "summary": summary[0],
+    })
 }
 
 /// (id, level, old "path@rev:line", new "path:line") of every finding.
@@ -159,7 +204,7 @@ fn each_kind_of_change_is_reported_with_both_places() {
         + "\n---\n- HttpCode: 500\n- ErrorCode: 50000002\n- 中文名称: 未知邮件系统错误\n";
     repo.write("catalogs/users.md", &edited);
 
-    let run = repo.diff(&["--format", "json"]);
+    let run = repo.diff(&["--message-format", "json"]);
     assert_eq!(run.status, 1);
     assert_eq!(
         places(&run),
@@ -242,7 +287,7 @@ fn each_kind_of_change_is_reported_with_both_places() {
 fn a_renamed_file_is_the_same_catalogue() {
     let repo = Repo::new(&[("catalogs/users.md", USERS)]);
     repo.git(&["mv", "catalogs/users.md", "catalogs/accounts.md"]);
-    let run = repo.diff(&["--format", "json"]);
+    let run = repo.diff(&["--message-format", "json"]);
     assert_eq!(run.status, 0, "{}", run.stdout);
     assert_eq!(
         places(&run),
@@ -259,7 +304,7 @@ fn a_renamed_file_is_the_same_catalogue() {
         "catalogs/catalogs.toml",
         "[[catalog]]\nfile = \"accounts.md\"\nname = \"users\"\n",
     );
-    let run = repo.diff(&["--format", "json"]);
+    let run = repo.diff(&["--message-format", "json"]);
     assert_eq!((run.status, places(&run)), (0, vec![]));
 }
 
@@ -275,7 +320,7 @@ fn a_retired_code_may_go_but_never_come_back() {
         "catalogs/catalogs.toml",
         "[[catalog]]\nfile = \"users.md\"\nretired = [40000003]\n",
     );
-    let run = repo.diff(&["--format", "json"]);
+    let run = repo.diff(&["--message-format", "json"]);
     assert_eq!(run.status, 0, "{}", run.stdout);
     assert_eq!(
         places(&run),
@@ -292,7 +337,7 @@ fn a_retired_code_may_go_but_never_come_back() {
     let reused =
         format!("{without}\n---\n- HttpCode: 400\n- ErrorCode: 40000003\n- 中文名称: 新的含义\n");
     repo.write("catalogs/users.md", &reused);
-    let run = repo.diff(&["--format", "json"]);
+    let run = repo.diff(&["--message-format", "json"]);
     assert_eq!(run.status, 1);
     assert_eq!(
         places(&run),
@@ -311,7 +356,7 @@ fn a_retired_code_may_go_but_never_come_back() {
             "catalogs/users.md:18:14: error[retired-code]: code 40000003 is retired and must not be used again (it is retired here: catalogs/catalogs.toml:3:12)",
         ])
     );
-    let check = xtask_in(repo.path(), &["check"]);
+    let check = errcat_in(repo.path(), &["check"]);
     assert_eq!(check.status, 1);
 }
 
@@ -325,7 +370,7 @@ fn a_code_with_a_new_name_and_message_is_a_reuse() {
             "- ErrorCode: 40000003\n- Name: QuotaExceeded\n- 中文名称: 超出配额",
         ),
     );
-    let run = repo.diff(&["--format", "json"]);
+    let run = repo.diff(&["--message-format", "json"]);
     assert_eq!(run.status, 1);
     assert_eq!(
         places(&run),
@@ -377,7 +422,7 @@ fn a_removed_catalogue_and_a_moved_code_are_reported() {
 - 中文名称: 未知数据库错误
 ";
     repo.write("catalogs/users.md", moved);
-    let run = repo.diff(&["--format", "json"]);
+    let run = repo.diff(&["--message-format", "json"]);
     assert_eq!(run.status, 1);
     let ids: Vec<(String, String)> = places(&run)
         .into_iter()
@@ -411,7 +456,7 @@ fn a_removed_catalogue_and_a_moved_code_are_reported() {
 #[test]
 fn a_revision_that_does_not_exist_is_a_usage_error() {
     let repo = Repo::new(&[("catalogs/users.md", USERS)]);
-    let run = xtask_in(repo.path(), &["diff", "--base", "no-such-branch"]);
+    let run = errcat_in(repo.path(), &["diff", "--base", "no-such-branch"]);
     assert_eq!(run.status, 2);
     assert_eq!(
         run.stderr,

@@ -1,11 +1,10 @@
-//! `cargo xtask diff --base REV`: what changed between the catalogues at a
+//! `errcat diff --base REV`: what changed between the catalogues at a
 //! git revision and the working tree, judged as a contract. Once a code
 //! ships, services and their clients depend on it: removing it, changing
 //! its status or renaming its variant breaks them, as `buf breaking` says
 //! of protobuf.
 
 use std::collections::{BTreeMap, HashSet};
-use std::process::ExitCode;
 
 use errcat_build::lint::{Level, Lint};
 use errcat_build::model::{Catalog, CodeKey, Entry};
@@ -13,8 +12,11 @@ use errcat_build::source::{SourceFile, Span};
 use errcat_build::{Analysis, Diagnostic, Project};
 use serde::Serialize;
 
+use crate::discover::Inputs;
 use crate::git::Repo;
+use crate::output::{self, MessageFormat};
 use crate::records;
+use crate::{Context, Exit, Failure};
 
 macro_rules! findings {
     ($($name:ident = $id:literal, $level:ident, $summary:literal;)*) => {
@@ -37,10 +39,17 @@ findings! {
     CATALOGUE_ADDED = "catalogue-added", Note, "a new catalogue";
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Human,
-    Json,
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The revision to compare with (`main`, `HEAD~1`, a commit).
+    #[arg(long)]
+    pub base: String,
+    /// How to write changes and findings: for people, as JSON lines, or as
+    /// GitHub Actions annotations.
+    #[arg(long, alias = "format", value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
+    #[command(flatten)]
+    pub inputs: Inputs,
 }
 
 /// A code in a finding: a number, or a symbol.
@@ -75,31 +84,39 @@ struct Sides<'a> {
     new: &'a Analysis,
 }
 
-pub fn run(paths: &[std::path::PathBuf], base: &str, format: Format) -> Result<ExitCode, String> {
+pub fn exec(context: &mut Context, args: &Args) -> Result<Exit, Failure> {
     let repo = Repo::discover()?;
-    let commit = repo.resolve(base)?;
-    let new_project = Project::load(paths).map_err(|e| e.to_string())?;
-    let new = new_project.analyze();
-    let old = repo.project_at(&commit, paths)?.analyze();
-    let findings = compare(&Sides {
-        old: &old,
-        new: &new,
-    });
-
-    let check_errors: Vec<&Diagnostic> = new.diagnostics.iter().filter(|d| d.is_error()).collect();
-    let errors = findings
-        .iter()
-        .filter(|f| f.lint.default == Level::Error)
-        .count();
-    match format {
-        Format::Human => print_human(&old, &new, base, &findings, &check_errors),
-        Format::Json => print_json(&old, &new, base, &commit, &findings, &check_errors)?,
+    let commit = repo.resolve(&args.base)?;
+    let base = args.base.as_str();
+    let mut exit = Exit::Clean;
+    for unit in args.inputs.units(&context.cwd)? {
+        let new = Project::load(&unit.paths)
+            .map_err(|e| Failure(e.to_string()))?
+            .analyze();
+        let old = repo.project_at(&commit, &unit.paths)?.analyze();
+        let findings = compare(&Sides {
+            old: &old,
+            new: &new,
+        });
+        let check_errors: Vec<&Diagnostic> =
+            new.diagnostics.iter().filter(|d| d.is_error()).collect();
+        let report = Report {
+            old: &old,
+            new: &new,
+            base,
+            commit: &commit,
+            findings: &findings,
+            check_errors: &check_errors,
+        };
+        match args.message_format {
+            MessageFormat::Human => report.human(context),
+            MessageFormat::Json => report.json(context),
+            MessageFormat::Github => report.github(context),
+        }
+        let breaking = findings.iter().any(|f| f.lint.default == Level::Error);
+        exit = exit.max(Exit::from_errors(breaking || !check_errors.is_empty()));
     }
-    Ok(if errors > 0 || !check_errors.is_empty() {
-        ExitCode::from(crate::FINDINGS)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit)
 }
 
 /// Pairs each old catalogue with its new self: by name, else (a renamed
@@ -421,41 +438,144 @@ impl Combined {
     }
 }
 
-fn print_human(
-    old: &Analysis,
-    new: &Analysis,
-    base: &str,
-    findings: &[Finding],
-    check_errors: &[&Diagnostic],
-) {
-    let combined = Combined::new(old, new, base);
-    let mut out = String::new();
-    for diagnostic in check_errors {
-        out.push_str(&diagnostic.render(&new.model.sources, crate::color()));
-        out.push('\n');
+/// One unit's comparison, to be written out.
+struct Report<'a> {
+    old: &'a Analysis,
+    new: &'a Analysis,
+    base: &'a str,
+    commit: &'a str,
+    findings: &'a [Finding],
+    check_errors: &'a [&'a Diagnostic],
+}
+
+impl Report<'_> {
+    fn count(&self, level: Level) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.lint.default == level)
+            .count()
     }
-    for finding in findings {
-        out.push_str(
-            &combined
-                .diagnostic(finding)
-                .render(&combined.sources, crate::color()),
+
+    fn human(&self, context: &mut Context) {
+        let combined = Combined::new(self.old, self.new, self.base);
+        let mut out = String::new();
+        for diagnostic in self.check_errors {
+            out.push_str(&diagnostic.render(&self.new.model.sources, context.color()));
+            out.push('\n');
+        }
+        for finding in self.findings {
+            out.push_str(
+                &combined
+                    .diagnostic(finding)
+                    .render(&combined.sources, context.color()),
+            );
+            out.push('\n');
+        }
+        let (errors, warnings, notes) = (
+            self.count(Level::Error),
+            self.count(Level::Warning),
+            self.count(Level::Note),
         );
-        out.push('\n');
+        let summary = format!(
+            "against {}: {errors} breaking change{}, {warnings} warning{}, {notes} note{}; the new tree has {} check error{}\n",
+            self.base,
+            plural(errors),
+            plural(warnings),
+            plural(notes),
+            self.check_errors.len(),
+            plural(self.check_errors.len()),
+        );
+        context.eprint(&out);
+        context.print(&summary);
     }
-    let count = |level: Level| findings.iter().filter(|f| f.lint.default == level).count();
-    let summary = format!(
-        "against {base}: {} breaking change{}, {} warning{}, {} note{}; the new tree has {} check error{}\n",
-        count(Level::Error),
-        plural(count(Level::Error)),
-        count(Level::Warning),
-        plural(count(Level::Warning)),
-        count(Level::Note),
-        plural(count(Level::Note)),
-        check_errors.len(),
-        plural(check_errors.len()),
-    );
-    eprint!("{out}");
-    crate::print_out(&summary);
+
+    /// Workflow commands: each change at its place in the new tree (or, for
+    /// a removal, where the old tree had it), and the check errors.
+    fn github(&self, context: &mut Context) {
+        let combined = Combined::new(self.old, self.new, self.base);
+        for diagnostic in self.check_errors {
+            context.print(&format!(
+                "{}\n",
+                output::github_line(diagnostic, &self.new.model.sources)
+            ));
+        }
+        for finding in self.findings {
+            let diagnostic = combined.diagnostic(finding);
+            // A place only the old tree has is annotated on the file's
+            // path, without the `@REV` the human form shows.
+            let place = finding
+                .new
+                .and_then(|span| output::Place::of(&self.new.model.sources, span))
+                .or_else(|| {
+                    finding
+                        .old
+                        .and_then(|span| output::Place::of(&self.old.model.sources, span))
+                });
+            let command = match finding.lint.default {
+                Level::Error => "error",
+                Level::Warning => "warning",
+                Level::Note | Level::Allow => "notice",
+            };
+            let mut message = finding.message.clone();
+            for note in &diagnostic.notes {
+                if let Some(span) = note.span {
+                    message.push_str(&format!(
+                        "\nnote: {}: {}",
+                        note.message,
+                        errcat_build::diagnostic::location(&combined.sources, span)
+                    ));
+                }
+            }
+            context.print(&format!(
+                "{}\n",
+                output::github_command(command, place.as_ref(), finding.lint.id, &message)
+            ));
+        }
+    }
+
+    /// JSON lines: a `change` per finding, a `finding` per check error of
+    /// the new tree, then a `summary`.
+    fn json(&self, context: &mut Context) {
+        let location = |analysis: &Analysis, rev: Option<&str>, span: Option<Span>| {
+            span.map(|s| Location {
+                path: analysis.model.source(s.file).path().to_string(),
+                rev: rev.map(str::to_string),
+                line: analysis.model.line_of(s),
+            })
+        };
+        let mut out = String::new();
+        for f in self.findings {
+            let change = JsonChange {
+                reason: "change",
+                id: f.lint.id,
+                level: f.lint.default,
+                catalog: &f.catalog,
+                code: f.code.as_ref(),
+                message: &f.message,
+                old: location(self.old, Some(self.base), f.old),
+                new: location(self.new, None, f.new),
+            };
+            out.push_str(&serde_json::to_string(&change).unwrap_or_default());
+            out.push('\n');
+        }
+        for d in self.check_errors {
+            let catalog = d.catalog.map(|c| self.new.model.catalogs[c].name.as_str());
+            out.push_str(&output::json_line(d, &self.new.model.sources, catalog));
+            out.push('\n');
+        }
+        let summary = JsonSummary {
+            reason: "summary",
+            base: self.base,
+            commit: self.commit,
+            errors: self.count(Level::Error),
+            warnings: self.count(Level::Warning),
+            notes: self.count(Level::Note),
+            check_errors: self.check_errors.len(),
+        };
+        out.push_str(&serde_json::to_string(&summary).unwrap_or_default());
+        out.push('\n');
+        context.print(&out);
+    }
 }
 
 fn plural(n: usize) -> &'static str {
@@ -463,70 +583,35 @@ fn plural(n: usize) -> &'static str {
 }
 
 #[derive(Serialize)]
-struct Json<'a> {
-    base: &'a str,
-    commit: &'a str,
-    findings: Vec<JsonFinding<'a>>,
-    /// The new tree's own check errors.
-    check: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct JsonFinding<'a> {
+struct JsonChange<'a> {
+    reason: &'static str,
     id: &'static str,
     level: Level,
     catalog: &'a str,
     code: Option<&'a Key>,
     message: &'a str,
-    old: Option<Location<'a>>,
-    new: Option<Location<'a>>,
+    old: Option<Location>,
+    new: Option<Location>,
 }
 
 #[derive(Serialize)]
-struct Location<'a> {
+struct Location {
     path: String,
     /// The revision, for a place in the old tree.
     #[serde(skip_serializing_if = "Option::is_none")]
-    rev: Option<&'a str>,
+    rev: Option<String>,
     line: u32,
 }
 
-fn print_json<'a>(
-    old: &'a Analysis,
-    new: &'a Analysis,
+#[derive(Serialize)]
+struct JsonSummary<'a> {
+    reason: &'static str,
     base: &'a str,
     commit: &'a str,
-    findings: &'a [Finding],
-    check_errors: &[&Diagnostic],
-) -> Result<(), String> {
-    let location = |analysis: &Analysis, rev: Option<&'a str>, span: Option<Span>| {
-        span.map(|s| Location {
-            path: analysis.model.source(s.file).path().to_string(),
-            rev,
-            line: analysis.model.line_of(s),
-        })
-    };
-    let json = Json {
-        base,
-        commit,
-        findings: findings
-            .iter()
-            .map(|f| JsonFinding {
-                id: f.lint.id,
-                level: f.lint.default,
-                catalog: &f.catalog,
-                code: f.code.as_ref(),
-                message: &f.message,
-                old: location(old, Some(base), f.old),
-                new: location(new, None, f.new),
-            })
-            .collect(),
-        check: check_errors
-            .iter()
-            .map(|d| d.one_line(&new.model.sources))
-            .collect(),
-    };
-    let text = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
-    crate::print_out(&format!("{text}\n"));
-    Ok(())
+    /// Breaking changes.
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+    /// The new tree's own check errors.
+    check_errors: usize,
 }

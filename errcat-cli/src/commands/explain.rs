@@ -1,45 +1,64 @@
-//! `cargo xtask explain CODE`: everything known about a code, like
+//! `errcat explain CODE`: everything known about a code, like
 //! `rustc --explain`.
 
 use std::fmt::Write as _;
-use std::process::ExitCode;
 
 use errcat_build::Analysis;
 use errcat_build::model::{Catalog, Entry};
-
-use crate::records;
 use errcat_build::naming;
 
-pub fn run(analysis: &Analysis, query: &str, catalog: Option<&str>) -> ExitCode {
-    let matches = find(analysis, query, catalog);
-    if matches.is_empty() {
-        let scope = catalog.map_or_else(
-            || "any catalogue".to_string(),
-            |c| format!("catalogue `{c}`"),
-        );
-        if catalog.is_some_and(|c| analysis.model.catalog(c).is_none()) {
-            eprintln!(
-                "error: there is no catalogue `{}`",
-                catalog.unwrap_or_default()
-            );
-        } else {
-            eprintln!("error: `{query}` is not a code or name in {scope}");
+use crate::discover::Inputs;
+use crate::records;
+use crate::{Context, Exit, Failure};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A code (`40400004`) or an identifier (`ILLEGAL_PARAMETER`).
+    pub code: String,
+    /// Only this catalogue.
+    #[arg(long)]
+    pub catalog: Option<String>,
+    #[command(flatten)]
+    pub inputs: Inputs,
+}
+
+pub fn exec(context: &mut Context, args: &Args) -> Result<Exit, Failure> {
+    let loaded = args.inputs.load(&context.cwd)?;
+    let query = args.code.as_str();
+    let only = args.catalog.as_deref();
+    let mut blocks = Vec::new();
+    for unit in &loaded {
+        for (catalog, entry) in find(&unit.analysis, query, only) {
+            blocks.push(explain(
+                &unit.analysis,
+                &unit.unit.crate_name,
+                catalog,
+                entry,
+            ));
         }
-        return ExitCode::from(crate::FINDINGS);
     }
-    let blocks: Vec<String> = matches
-        .iter()
-        .map(|(c, e)| explain(analysis, c, e))
-        .collect();
+    if blocks.is_empty() {
+        let known = |name: &str| {
+            loaded
+                .iter()
+                .any(|l| l.analysis.model.catalog(name).is_some())
+        };
+        match only {
+            Some(name) if !known(name) => context.error(&format!("there is no catalogue `{name}`")),
+            Some(name) => context.error(&format!(
+                "`{query}` is not a code or name in catalogue `{name}`"
+            )),
+            None => context.error(&format!("`{query}` is not a code or name in any catalogue")),
+        }
+        return Ok(Exit::Findings);
+    }
+    let count = blocks.len();
     let mut out = blocks.join("\n");
-    if matches.len() > 1 {
-        out.push_str(&format!(
-            "\n`{query}` is in {} catalogues.\n",
-            matches.len()
-        ));
+    if count > 1 {
+        out.push_str(&format!("\n`{query}` is in {count} catalogues.\n"));
     }
-    crate::print_out(&out);
-    ExitCode::SUCCESS
+    context.print(&crate::output::printable_lines(&out));
+    Ok(Exit::Clean)
 }
 
 /// Records whose code (or, for a non-number, identifier) matches.
@@ -67,14 +86,14 @@ fn find<'a>(
     found
 }
 
-fn explain(analysis: &Analysis, catalog: &Catalog, entry: &Entry) -> String {
+fn explain(analysis: &Analysis, crate_name: &str, catalog: &Catalog, entry: &Entry) -> String {
     let model = &analysis.model;
     let source = model.source(entry.span.file);
     let code = entry.code_text().unwrap_or("?");
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{code} in catalogue `{}`: errcat_catalogs::{}::Code::{}",
+        "{code} in catalogue `{}`: {crate_name}::{}::Code::{}",
         catalog.name,
         catalog.name,
         records::variant(entry)

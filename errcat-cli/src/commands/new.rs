@@ -1,4 +1,4 @@
-//! `cargo xtask new`: the next free code, written into its catalogue in the
+//! `errcat new`: the next free code, written into its catalogue in the
 //! file's own style.
 //!
 //! The code satisfies every check: the HTTP prefix of status-prefixed
@@ -12,7 +12,6 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
-use std::process::ExitCode;
 use std::sync::LazyLock;
 
 use errcat_build::model::{Catalog, CodeType, Entry, RecordFormat};
@@ -20,7 +19,32 @@ use errcat_build::{Analysis, Project, builder::write_if_changed, naming};
 use regex_lite::Regex;
 use unicode_width::UnicodeWidthStr;
 
+use crate::discover::Inputs;
 use crate::records;
+use crate::{Context, Exit, Failure};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The catalogue (`console`, `api_switch`, …).
+    pub catalog: String,
+    /// Its HTTP status (for catalogues whose records carry one).
+    #[arg(long)]
+    pub http: Option<u16>,
+    /// Its message.
+    #[arg(long)]
+    pub message: String,
+    /// Its identifier (required where every record has one).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The section (heading text) or category name to put it in.
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Print the record and where it would go; change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub inputs: Inputs,
+}
 
 #[derive(Debug)]
 pub struct Request<'a> {
@@ -51,16 +75,39 @@ struct Plan {
     notes: Vec<String>,
 }
 
-pub fn run(project: &Project, analysis: &Analysis, request: &Request) -> ExitCode {
-    let plan = match plan(project, analysis, request) {
-        Ok(plan) => plan,
-        Err(Refusal::Usage(message)) => {
-            eprintln!("error: {message}");
-            return ExitCode::from(crate::TROUBLE);
+pub fn exec(context: &mut Context, args: &Args) -> Result<Exit, Failure> {
+    let loaded = args.inputs.load(&context.cwd)?;
+    let request = Request {
+        catalog: &args.catalog,
+        http: args.http,
+        message: &args.message,
+        name: args.name.as_deref(),
+        section: args.section.as_deref(),
+        dry_run: args.dry_run,
+    };
+    let holding: Vec<_> = loaded
+        .iter()
+        .filter(|l| l.analysis.model.catalog(&args.catalog).is_some())
+        .collect();
+    let unit = match holding.as_slice() {
+        [one] => *one,
+        // Unknown everywhere: the first unit says which catalogues it has.
+        [] => &loaded[0],
+        several => {
+            let crates: Vec<&str> = several.iter().map(|l| l.unit.crate_name.as_str()).collect();
+            return Err(Failure(format!(
+                "catalogue `{}` is in several crates ({}); name its folder with --catalogs",
+                args.catalog,
+                crates.join(", ")
+            )));
         }
+    };
+    let plan = match plan(&unit.project, &unit.analysis, &request) {
+        Ok(plan) => plan,
+        Err(Refusal::Usage(message)) => return Err(Failure(message)),
         Err(Refusal::Findings(message)) => {
-            eprintln!("error: {message}");
-            return ExitCode::from(crate::FINDINGS);
+            context.error(&message);
+            return Ok(Exit::Findings);
         }
     };
     let verb = if request.dry_run {
@@ -80,14 +127,12 @@ pub fn run(project: &Project, analysis: &Analysis, request: &Request) -> ExitCod
     for note in &plan.notes {
         out.push_str(&format!("note: {note}\n"));
     }
-    if !request.dry_run
-        && let Err(e) = write_if_changed(std::path::Path::new(&plan.path), &plan.text)
-    {
-        eprintln!("error: cannot write {}: {e}", plan.path);
-        return ExitCode::from(crate::TROUBLE);
+    if !request.dry_run {
+        write_if_changed(std::path::Path::new(&plan.path), &plan.text)
+            .map_err(|e| Failure(format!("cannot write {}: {e}", plan.path)))?;
     }
-    crate::print_out(&out);
-    ExitCode::SUCCESS
+    context.print(&crate::output::printable_lines(&out));
+    Ok(Exit::Clean)
 }
 
 fn plan(project: &Project, analysis: &Analysis, request: &Request) -> Result<Plan, Refusal> {

@@ -1,11 +1,20 @@
-//! `cargo xtask dump`: the catalogues as JSON.
+//! `errcat dump`: the catalogues as JSON.
 
-use std::process::ExitCode;
-
-use errcat_build::Analysis;
 use errcat_build::model::{Catalog, CodeKey, Entry, Model};
 use errcat_build::naming;
 use serde::Serialize;
+
+use crate::discover::{Inputs, Loaded};
+use crate::{Context, Exit, Failure};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub inputs: Inputs,
+    /// Print the whole model instead of the documented summary shape.
+    #[arg(long)]
+    pub full: bool,
+}
 
 /// The documented shape (README, "dump").
 #[derive(Serialize)]
@@ -44,35 +53,34 @@ struct EntryView<'a> {
     line: u32,
 }
 
-pub fn run(analysis: &Analysis, full: bool) -> ExitCode {
-    if !analysis.diagnostics.is_empty() {
-        eprintln!("{}", analysis.render(crate::color()));
-    }
-    let json = if full {
-        serde_json::to_string_pretty(&analysis.model)
-    } else {
-        serde_json::to_string_pretty(&view(analysis))
-    };
-    match json {
-        Ok(json) => crate::print_out(&format!("{json}\n")),
-        Err(e) => {
-            eprintln!("error: cannot serialize the model: {e}");
-            return ExitCode::from(crate::TROUBLE);
+pub fn exec(context: &mut Context, args: &Args) -> Result<Exit, Failure> {
+    let loaded = args.inputs.load(&context.cwd)?;
+    super::check::print_findings(context, &loaded, crate::output::MessageFormat::Human);
+    let json = if args.full {
+        let models: Vec<_> = loaded.iter().map(|l| &l.analysis.model).collect();
+        match models.as_slice() {
+            [one] => serde_json::to_string_pretty(one),
+            several => serde_json::to_string_pretty(several),
         }
-    }
-    crate::exit_status(analysis)
+    } else {
+        serde_json::to_string_pretty(&view(&loaded))
+    };
+    let json = json.map_err(|e| Failure(format!("cannot serialize the model: {e}")))?;
+    context.print(&format!("{json}\n"));
+    Ok(Exit::from_errors(
+        loaded.iter().any(|l| l.analysis.has_errors()),
+    ))
 }
 
-fn view(analysis: &Analysis) -> Dump<'_> {
-    let model = &analysis.model;
-    Dump {
-        catalogs: model
-            .catalogs
-            .iter()
-            .map(|catalog| CatalogView {
+fn view(loaded: &[Loaded]) -> Dump<'_> {
+    let mut catalogs = Vec::new();
+    for unit in loaded {
+        let model = &unit.analysis.model;
+        catalogs.extend(model.catalogs.iter().map(|catalog| {
+            CatalogView {
                 name: &catalog.name,
                 module: &catalog.name,
-                type_path: format!("errcat_catalogs::{}::Code", catalog.name),
+                type_path: format!("{}::{}::Code", unit.unit.crate_name, catalog.name),
                 source: model.source(catalog.file).path(),
                 part: catalog.part,
                 namespace: catalog.namespace.as_deref(),
@@ -83,9 +91,10 @@ fn view(analysis: &Analysis) -> Dump<'_> {
                     .iter()
                     .map(|e| entry(model, catalog, e))
                     .collect(),
-            })
-            .collect(),
+            }
+        }));
     }
+    Dump { catalogs }
 }
 
 fn entry<'a>(model: &'a Model, catalog: &'a Catalog, entry: &'a Entry) -> EntryView<'a> {
