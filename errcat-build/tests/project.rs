@@ -461,3 +461,97 @@ fn catalogs_toml_names_columns_errcat_would_not_recognise() {
         analysis.diagnostics
     );
 }
+
+#[test]
+fn an_unchanged_output_keeps_its_modification_time_though_it_is_taken_away_during_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogs = dir.path().join("catalogs");
+    std::fs::create_dir(&catalogs).unwrap();
+    std::fs::write(
+        catalogs.join("a.md"),
+        "| 错误码 | 说明 |\n|---|---|\n| 1001 | 参数错误 |\n",
+    )
+    .unwrap();
+    let builder = Builder::new(&catalogs)
+        .out_dir(dir.path())
+        .cargo_directives(false);
+    let path = builder.run().unwrap().path;
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let again = builder.run().unwrap();
+    assert!(!again.written);
+    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), old);
+}
+
+#[test]
+fn a_checked_in_copy_is_verified_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogs = dir.path().join("catalogs");
+    std::fs::create_dir(&catalogs).unwrap();
+    let text = "| 错误码 | 说明 |\n|---|---|\n| 1001 | 参数错误 |\n";
+    std::fs::write(catalogs.join("a.md"), text).unwrap();
+    let checked_in = dir.path().join("src");
+    std::fs::create_dir(&checked_in).unwrap();
+    let builder = Builder::new(&catalogs)
+        .out_dir(&checked_in)
+        .cargo_directives(false);
+    let verify = builder.clone().verify(true);
+    assert!(
+        matches!(verify.run(), Err(Failure::Stale(_))),
+        "nothing checked in yet"
+    );
+    builder.run().unwrap();
+    verify.run().expect("fresh");
+    std::fs::write(
+        catalogs.join("a.md"),
+        format!("{text}| 1002 | 用户不存在 |\n"),
+    )
+    .unwrap();
+    match verify.run() {
+        Err(failure @ Failure::Stale(_)) => assert!(
+            failure.to_string().ends_with("errcat.rs is not what the catalogues generate now; build without `verify` to regenerate it, and commit it"),
+            "{failure}"
+        ),
+        other => panic!("expected a stale copy, got {other:?}"),
+    }
+    let generated = std::fs::read_to_string(checked_in.join("errcat.rs")).unwrap();
+    assert!(!generated.contains("1002"), "verify writes nothing");
+}
+
+#[test]
+fn code_attributes_go_on_the_code_of_their_catalogue() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogs = dir.path().join("catalogs");
+    std::fs::create_dir(&catalogs).unwrap();
+    let text = "| 错误码 | 说明 |\n|---|---|\n| 1001 | 参数错误 |\n";
+    std::fs::write(catalogs.join("a.md"), text).unwrap();
+    std::fs::write(catalogs.join("b.md"), text).unwrap();
+    let (code, _) = Builder::new(&catalogs)
+        .code_attribute("*", "#[doc(alias = \"Every\")]")
+        .code_attribute("b", "#[doc(alias = \"OnlyB\")]")
+        .generate()
+        .unwrap();
+    let struct_line = |module: &str| {
+        let at = code.find(&format!("pub mod {module} {{")).unwrap();
+        let rest = &code[at..];
+        rest[..rest.find("pub struct Code").unwrap()].to_string()
+    };
+    assert!(struct_line("a").contains("#[doc(alias = \"Every\")]"));
+    assert!(!struct_line("a").contains("OnlyB"));
+    assert!(struct_line("b").contains("#[doc(alias = \"OnlyB\")]"));
+    let broken = Builder::new(&catalogs)
+        .code_attribute("*", "derive(Debug")
+        .generate();
+    match broken {
+        Err(Failure::Emit(message)) => assert!(
+            message.starts_with("code attribute `derive(Debug` is not"),
+            "{message}"
+        ),
+        other => panic!("expected an emit failure, got {other:?}"),
+    }
+}
