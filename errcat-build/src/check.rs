@@ -8,7 +8,7 @@ use foldhash::fast::FixedState;
 
 use crate::diagnostic::Diagnostic;
 use crate::lint;
-use crate::model::{Catalog, CodeType, Entry, Model, RangeOrigin, is_symbol};
+use crate::model::{Catalog, CodeType, Entry, Model, RangeOrigin, RecordFormat, is_symbol};
 use crate::naming;
 use crate::parse::is_http_status;
 
@@ -86,14 +86,8 @@ fn check_entry(
             .note("add a line such as `- ErrorCode: 40000001`"),
         ),
         Some(code) => match (catalog.code_type, code.value()) {
-            (CodeType::Symbol, Some(_)) => out.push(
-                Diagnostic::new(
-                    &lint::INVALID_CODE,
-                    code.span,
-                    format!("error code `{}` is a number in a catalogue of symbolic codes", code.text()),
-                )
-                .label("not a symbol"),
-            ),
+            // Numbers among symbols are kept as written (`"2001"`).
+            (CodeType::Symbol, Some(_)) => {}
             (CodeType::Symbol, None) if !is_symbol(code.text()) => out.push(
                 Diagnostic::new(
                     &lint::INVALID_CODE,
@@ -101,7 +95,7 @@ fn check_entry(
                     format!("error code `{}` is not an identifier", code.text()),
                 )
                 .label("not a symbolic code")
-                .note("symbolic codes are ASCII letters, digits and `_`, such as `ERR_INVALID_PARAM`"),
+                .note("symbolic codes are ASCII letters, digits, `_`, `-` and `.`, such as `ERR_INVALID_PARAM`"),
             ),
             (CodeType::Symbol, None) => {}
             (_, None) => out.push(
@@ -132,7 +126,11 @@ fn check_entry(
 
     let status = match &entry.http_status {
         None => {
-            if shape.record_statuses {
+            // A bullet record names its fields: where its neighbours state
+            // a status, one left out is a mistake. A table cell may say
+            // none (`N/A`), and a catalogue that states none takes its
+            // default.
+            if shape.record_statuses && entry.format == RecordFormat::Bullet {
                 out.push(
                     Diagnostic::new(
                         &lint::MISSING_HTTP_STATUS,
@@ -465,8 +463,14 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
             &catalog.entries[first as usize],
             &catalog.entries[again as usize],
         );
-        // Two records with one code are a duplicate code, reported as such.
-        if first.name.is_none() && entry.name.is_none() {
+        // Two records with one code are a duplicate code, reported as such;
+        // a table's row labels that read alike get constants of their own.
+        let same_code = first.code_key(catalog.code_type).is_some()
+            && first.code_key(catalog.code_type) == entry.code_key(catalog.code_type);
+        if (first.name.is_none() && entry.name.is_none())
+            || same_code
+            || naming::disambiguates(entry)
+        {
             continue;
         }
         out.push(

@@ -78,7 +78,7 @@ lints! {
     SECTION_CLASS_MISMATCH = "section-class-mismatch", Error, false, "a record sits under a heading of another HTTP class";
     CATEGORY_RANGE_MISMATCH = "category-range-mismatch", Error, false, "a code lies outside its category's range";
     RESERVED_RANGE = "reserved-range", Error, false, "a code lies in a reserved range";
-    MALFORMED_ROW = "malformed-row", Error, false, "a table row has a different number of cells than its header";
+    MALFORMED_ROW = "malformed-row", Warning, false, "a table row has more cells than its header, which a rendered table leaves out";
     MISSING_MESSAGE = "missing-message", Warning, false, "a record has no message";
     DUPLICATE_MESSAGE = "duplicate-message", Warning, false, "two codes share one message";
     OVERLAPPING_RANGES = "overlapping-ranges", Warning, false, "two declared code ranges overlap";

@@ -223,26 +223,33 @@ impl CodeType {
         (self.min()..=self.max()).contains(&code)
     }
 
-    /// The type for a catalogue's codes: `u32`; `i32` when most of them
-    /// are negative, `string` when most are identifiers. So one stray `-1`
-    /// or `ERR_X` in a numeric catalogue is an error rather than a silent
-    /// change of the generated type.
+    /// The type for a catalogue's codes, from the codes themselves:
+    /// `string` when most are identifiers; else the narrowest of `u32`,
+    /// `i32` and `i64` that holds them all (the `-1` so many catalogues
+    /// start with makes them signed). One stray `ERR_X` in a numeric
+    /// catalogue is an error rather than a silent change of the type.
     pub fn for_codes<'a>(codes: impl Iterator<Item = &'a Number>) -> CodeType {
-        let (mut negative, mut symbols, mut other) = (0usize, 0usize, 0usize);
+        let (mut symbols, mut numbers) = (0usize, 0usize);
+        let (mut min, mut max) = (0i64, 0i64);
         for code in codes {
             match code.value() {
-                Some(value) if value < 0 => negative += 1,
-                Some(_) => other += 1,
+                Some(value) => {
+                    numbers += 1;
+                    min = min.min(value);
+                    max = max.max(value);
+                }
                 None if is_symbol(code.text()) => symbols += 1,
-                None => other += 1,
+                None => numbers += 1,
             }
         }
-        if symbols > negative + other {
+        if symbols > numbers {
             CodeType::Symbol
-        } else if negative > other {
+        } else if min >= 0 && max <= i64::from(u32::MAX) {
+            CodeType::U32
+        } else if min >= i64::from(i32::MIN) && max <= i64::from(i32::MAX) {
             CodeType::I32
         } else {
-            CodeType::U32
+            CodeType::I64
         }
     }
 }
@@ -258,6 +265,8 @@ pub enum RecordFormat {
     Table,
     /// `NAME = 10001` under a `// message` comment.
     Constant,
+    /// `4031 黑名单用户`, `- 1001 - Invalid file name.`, `错误编号10001：图片太大`.
+    Line,
 }
 
 /// Where a part of a file lies.
@@ -308,7 +317,7 @@ impl Catalog {
     /// Whether records state their own HTTP status (so the status belongs to
     /// the record and the code-prefix and section checks apply).
     pub fn has_record_statuses(&self) -> bool {
-        self.format == RecordFormat::Bullet || self.entries.iter().any(|e| e.http_status.is_some())
+        self.entries.iter().any(|e| e.http_status.is_some())
     }
 }
 
@@ -325,6 +334,10 @@ pub struct Section {
     /// The range the section declares, as an index into
     /// [`FileFacts::categories`].
     pub range: Option<usize>,
+    /// The HTTP status the title states for the records under it
+    /// (`### 400 Bad Request`, `Auth errors (HTTP 403):`), or a parent
+    /// section states.
+    pub http_status: Option<Number>,
 }
 
 /// One error code record.
@@ -414,6 +427,9 @@ impl Entry {
     pub fn code_key(&self, code_type: CodeType) -> Option<CodeKey<'_>> {
         let code = self.code.as_ref()?;
         match (code_type, code.value()) {
+            // A catalogue of symbols keeps its numbers as written (a
+            // document may list symbolic and numeric codes side by side).
+            (CodeType::Symbol, Some(_)) => Some(CodeKey::Symbol(code.text())),
             (CodeType::Symbol, None) if is_symbol(code.text()) => {
                 Some(CodeKey::Symbol(code.text()))
             }
@@ -525,12 +541,13 @@ impl serde::Serialize for Text {
     }
 }
 
-/// A number as written, and its value when it is an integer. Its text is
-/// always the file's own bytes at its span.
+/// A code or status as written, and its value when it is an integer
+/// (decimal or `0x` hex). Its text is the file's own bytes at its span,
+/// unless markup had to be taken out of it (`USER\_40301`).
 #[derive(Clone)]
 pub struct Number {
     pub span: Span,
-    source: SourceFile,
+    content: Content,
     /// Meaningful when `integer`; an `Option<i64>` would take 8 more bytes.
     value: i64,
     integer: bool,
@@ -542,14 +559,28 @@ impl Number {
         let value = parse_integer(source.slice(range.clone()));
         Number {
             span: source.span(range),
-            source: source.clone(),
+            content: Content::Source(source.clone()),
+            value: value.unwrap_or_default(),
+            integer: value.is_some(),
+        }
+    }
+
+    /// A code made from what is written at `span` (escapes taken out).
+    pub fn made(span: Span, text: String) -> Number {
+        let value = parse_integer(&text);
+        Number {
+            span,
+            content: Content::Made(Arc::new(text)),
             value: value.unwrap_or_default(),
             integer: value.is_some(),
         }
     }
 
     pub fn text(&self) -> &str {
-        self.source.slice(self.span.range())
+        match &self.content {
+            Content::Source(source) => source.slice(self.span.range()),
+            Content::Made(text) => text,
+        }
     }
 
     /// The value, when the text is an integer.
@@ -588,17 +619,43 @@ impl serde::Serialize for Number {
     }
 }
 
-/// A symbolic code: an identifier such as `ERR_INVALID_PARAM` or `USER_40301`.
+/// A symbolic code: an identifier such as `ERR_INVALID_PARAM`,
+/// `USER_40301` or `BadDigest`, or one joined by `-` or `.` as some
+/// catalogues write them (`base-symbol-error`, `RN-01`, `invalid.token`).
 pub fn is_symbol(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    let bytes = text.as_bytes();
+    bytes
+        .first()
+        .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        && !matches!(bytes.last(), Some(b'-' | b'.'))
 }
 
-/// An optionally signed decimal integer; `_` and `,` group separators are
-/// not accepted, since a catalogue would not show them on the wire.
+/// An optionally signed decimal integer, or a `0x` hexadecimal one; `_`
+/// and `,` group separators are not accepted, since a catalogue would not
+/// show them on the wire.
 pub fn parse_integer(text: &str) -> Option<i64> {
-    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if let Some(hex) = unsigned
+        .strip_prefix("0x")
+        .or_else(|| unsigned.strip_prefix("0X"))
+    {
+        if hex.is_empty() || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let value = i64::from_str_radix(hex, 16).ok()?;
+        return Some(if negative {
+            value.checked_neg()?
+        } else {
+            value
+        });
+    }
+    if unsigned.is_empty() || !unsigned.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     text.parse().ok()

@@ -12,7 +12,7 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
-use crate::model::{Category, Entry};
+use crate::model::{Category, Entry, RecordFormat};
 
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
@@ -83,6 +83,45 @@ pub fn variant(entry: &Entry) -> Result<String, String> {
             None => Err("the record has no usable code to name it after".to_string()),
         },
     }
+}
+
+/// The constant of every record of a catalogue, in the records' order:
+/// each its [`variant`], except that where a name read from a table's
+/// column of names gives the constant of an earlier record (`InvalidParams`
+/// after `INVALID_PARAMS`), the later one adds its code
+/// (`InvalidParams51001`): a table's names label its rows, and two labels
+/// that read alike make no two codes one. Named records of other layouts
+/// that collide are a `duplicate-identifier` error instead
+/// ([`crate::check`]), as is a record whose name cannot be a constant.
+pub fn constants(entries: &[Entry]) -> Vec<String> {
+    let mut taken: std::collections::HashSet<String> =
+        std::collections::HashSet::with_capacity(entries.len());
+    let mut out = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let mut constant = variant(entry).unwrap_or_else(|_| "Invalid".to_string());
+        if taken.contains(&constant) && disambiguates(entry) {
+            let code = entry.code_value().map_or_else(
+                || entry.code_text().unwrap_or_default().to_string(),
+                |c| fallback(c).trim_start_matches('E').to_string(),
+            );
+            let base = format!("{constant}{code}");
+            constant = base.clone();
+            let mut n = 2;
+            while taken.contains(&constant) {
+                constant = format!("{base}_{n}");
+                n += 1;
+            }
+        }
+        taken.insert(constant.clone());
+        out.push(constant);
+    }
+    out
+}
+
+/// Whether a record whose constant is taken gets one of its own: a named
+/// row of a table ([`constants`]).
+pub fn disambiguates(entry: &Entry) -> bool {
+    entry.format == RecordFormat::Table && entry.name.is_some()
 }
 
 /// The variant of a record with no name: `E40000001`, `EMinus1`.

@@ -757,7 +757,8 @@ fn join(dir: &str, file: &str) -> String {
 fn majority_format(entries: &[Entry]) -> RecordFormat {
     // One pass: a large part's records do not fit in cache.
     let mut counts = [
-        (RecordFormat::Constant, 0usize),
+        (RecordFormat::Line, 0usize),
+        (RecordFormat::Constant, 0),
         (RecordFormat::Table, 0),
         (RecordFormat::Bullet, 0),
     ];

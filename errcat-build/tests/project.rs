@@ -430,10 +430,16 @@ fn two_builds_of_the_same_catalogues_write_the_same_bytes() {
 }
 
 #[test]
-fn catalogs_toml_names_columns_errcat_would_not_recognise() {
-    let text = "| 编号 | 内容 |\n|---|---|\n| 1001 | 参数错误 |\n| 1002 | 用户不存在 |\n";
+fn catalogs_toml_names_columns_over_what_errcat_infers() {
+    // By their content and headers, 说明 would be the message.
+    let text = "| 编号 | 说明 | 内容 |\n|---|---|---|\n| 1001 | 旧 | 参数错误 |\n| 1002 | 旧 | 用户不存在 |\n";
     let without = analyze(&[("catalogs/a.md", text)], None);
-    assert!(without.model.catalogs.is_empty());
+    let inferred: Vec<Option<&str>> = without.model.catalogs[0]
+        .entries
+        .iter()
+        .map(|e| e.message_text())
+        .collect();
+    assert_eq!(inferred, [Some("旧"), Some("旧")]);
     let config =
         "[[catalog]]\nfile = \"a.md\"\ncolumns = { code = \"编号\", message = \"内容\" }\n";
     let with = analyze(&[("catalogs/a.md", text)], Some(config));

@@ -52,6 +52,21 @@ pub fn variant(entry: &Entry) -> String {
     naming::variant(entry).unwrap_or_else(|_| "?".to_string())
 }
 
+/// The generated constant of each record of a catalogue, as the emitter
+/// names them ([`naming::constants`]).
+pub struct Constants(std::collections::HashMap<Span, String>);
+
+impl Constants {
+    pub fn of(catalog: &Catalog) -> Constants {
+        let names = naming::constants(&catalog.entries);
+        Constants(catalog.entries.iter().map(|e| e.span).zip(names).collect())
+    }
+
+    pub fn get(&self, entry: &Entry) -> &str {
+        self.0.get(&entry.span).map_or("?", String::as_str)
+    }
+}
+
 /// The status a record answers with.
 pub fn http_status(catalog: &Catalog, entry: &Entry) -> u16 {
     entry

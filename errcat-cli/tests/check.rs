@@ -183,12 +183,13 @@ const FIXTURES: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        // As GFM renders a table: a short row has empty cells, and cells
+        // past the header's are left out, which is worth a warning.
         "malformed-row",
-        1,
+        0,
         &[
-            "malformed-row.md:4:1: error[malformed-row]: this row has 2 cells but the table's header has 3",
             "malformed-row.md:4:5: warning[missing-message]: code 1002 has no message",
-            "malformed-row.md:5:1: error[malformed-row]: this row has 4 cells but the table's header has 3",
+            "malformed-row.md:5:1: warning[malformed-row]: this row has 4 cells but the table's header has 3",
         ],
     ),
     (

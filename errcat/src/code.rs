@@ -14,6 +14,7 @@ use std::fmt;
 /// assert_eq!(code, 40400004);
 /// assert_eq!(code.to_string(), "40400004");
 /// assert_eq!(CodeValue::parse("ERR_INVALID_PARAM"), "ERR_INVALID_PARAM");
+/// assert_eq!(CodeValue::parse("0x1A"), 26);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CodeValue<'a> {
@@ -22,11 +23,17 @@ pub enum CodeValue<'a> {
 }
 
 impl<'a> CodeValue<'a> {
-    /// A code written as text: a number if it is one, else a symbol.
+    /// A code written as text: a number if it is one (decimal, or `0x`
+    /// hexadecimal), else a symbol.
     pub fn parse(text: &'a str) -> CodeValue<'a> {
-        match text.trim().parse() {
-            Ok(number) => CodeValue::Number(number),
-            Err(_) => CodeValue::Symbol(text.trim()),
+        let text = text.trim();
+        let hex = text
+            .strip_prefix("0x")
+            .or_else(|| text.strip_prefix("0X"))
+            .and_then(|digits| i64::from_str_radix(digits, 16).ok());
+        match hex.or_else(|| text.parse().ok()) {
+            Some(number) => CodeValue::Number(number),
+            None => CodeValue::Symbol(text),
         }
     }
 

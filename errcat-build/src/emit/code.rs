@@ -18,16 +18,18 @@ impl Context<'_> {
         let model = self.model;
         let runtime = &self.runtime;
         let source_path = model.source(catalog.file).path();
-        let mut entries: Vec<&Entry> = catalog.entries.iter().collect();
-        entries.sort_by_key(|e| e.code_key(catalog.code_type));
+        let in_document_order = naming::constants(&catalog.entries);
+        let mut order: Vec<usize> = (0..catalog.entries.len()).collect();
+        order.sort_by_key(|&i| catalog.entries[i].code_key(catalog.code_type));
+        let entries: Vec<&Entry> = order.iter().map(|&i| &catalog.entries[i]).collect();
 
         let module = format_ident!("{}", catalog.name);
         let count = entries.len();
         let count_literal = Literal::usize_unsuffixed(count);
         let index_type = index_type(count);
-        let constants: Vec<String> = entries
+        let constants: Vec<String> = order
             .iter()
-            .map(|e| naming::variant(e).unwrap_or_else(|_| "Invalid".to_string()))
+            .map(|&i| in_document_order[i].clone())
             .collect();
         let lookup = quote! { super::__errcat_lookup };
         let code_texts = || entries.iter().map(|e| e.code_text().unwrap_or_default());

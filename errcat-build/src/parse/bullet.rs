@@ -78,6 +78,18 @@ impl OpenRecord {
     }
 }
 
+/// Whether a list item is a `Field: value` pair of a field errcat knows
+/// (`ErrorCode: 40000001`), rather than a line of its own.
+pub(crate) fn is_field(part: &mut PartBuilder, content: Range<usize>) -> bool {
+    let text = part.source.text();
+    let item = &text[content.clone()];
+    let Some(colon) = item.find([':', '：']) else {
+        return false;
+    };
+    let key = trim(text, content.start..content.start + colon);
+    part.field_role(&text[key]).is_some()
+}
+
 /// Reads one list item into the open record.
 pub(crate) fn list_item(part: &mut PartBuilder, content: Range<usize>) {
     let text = part.source.text();

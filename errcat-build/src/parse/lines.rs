@@ -1,51 +1,411 @@
-//! Paragraphs of records: plain `code message` lines (`405001 管理员密码错误`,
-//! `-1：没有查到信息`, aligned columns) and table rows that go on after a
-//! blank line ended their table.
+//! Records in lines, the shapes people write codes in outside tables and
+//! constant lists:
+//!
+//! ```text
+//! 4031 黑名单用户                 a code and its message
+//! -1：没有查到信息                 any separator: `:`, `：`, `-`, `=`, `;`, `//`, `|`, spaces
+//! 错误编号10001：图片太大           a label that names the code (`错误编号`, `Error code:`, `code=`)
+//! 0x11;     // 指令发送出错        hex codes, code pasted with its comment
+//! 1001: "请求方式错误",            a JavaScript object's member
+//! `ERR_NOT_FOUND` - not found     a symbol in backticks, or a bare `UPPER_CASE` one
+//! ```
+//!
+//! A block (paragraph, list item, blockquote, pasted code) may mix such
+//! lines with headers, labels (`登录:`, `**Auth errors (HTTP 403):**`) and
+//! prose: each line is judged on its own, and the block's code lines are
+//! records when there are two or more, or when the block is one line with
+//! a message. A code alone on its line takes the line after it as its
+//! message (`> \`20001\`` then `Container already created`).
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex_lite::Regex;
-
+use crate::parse::infer;
 use crate::source::SourceFile;
 
-static CODE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(-?[0-9]+)(?:\s*[:：]\s*|\s+|$)(.*?)\s*$").expect("valid pattern")
-});
-
-/// One line of a paragraph of records.
-#[derive(Debug, Clone)]
+/// One line of a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Line {
-    /// `405001 管理员密码错误`: the code, and the message if any.
+    /// A code and the message after it, if any.
     Code {
         line: Range<usize>,
         code: Range<usize>,
+        name: Option<Range<usize>>,
         message: Option<Range<usize>>,
     },
-    /// `|4051|Invalid Auth Info|错误的认证信息|`
+    /// `|4051|Invalid Auth Info|错误的认证信息|`: a row of a table.
     Row(Range<usize>),
+    /// A label over the lines after it (`登录:`): a section's title.
+    Label(Range<usize>),
+    /// Anything else: prose, a header line, a brace.
+    Other(Range<usize>),
 }
 
-/// The paragraph as records, if every line is one: several lines, or one
-/// with a message (a number alone is not a record).
-pub(crate) fn records(source: &SourceFile, lines: &[Range<usize>]) -> Option<Vec<Line>> {
-    let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
-        let text = source.slice(line.clone());
-        if text.trim_start().starts_with('|') {
-            out.push(Line::Row(line.clone()));
-            continue;
+/// What the code of a line is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Written {
+    Number,
+    /// In backticks or quotes.
+    Quoted,
+    /// A bare `UPPER_CASE` or `E1001`-like symbol.
+    Symbol,
+}
+
+/// Where a line's code is, and what follows it.
+#[derive(Debug, Clone)]
+pub(crate) struct CodeLine {
+    pub code: Range<usize>,
+    /// An `UPPER_CASE` name between the code and the message.
+    pub name: Option<Range<usize>>,
+    pub message: Option<Range<usize>>,
+    /// Whether a label names the code (`Error code: 0`).
+    pub labelled: bool,
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ':' | '：' | '=' | ',' | '，' | ';' | '；' | '|' | '–' | '—' | '、'
+    )
+}
+
+/// The list or quote markers a line of a block's text may still carry:
+/// `* `, `- `, `+ `, `> `.
+fn strip_markers(text: &str, at: usize) -> usize {
+    let mut at = at;
+    loop {
+        let rest = &text[at..];
+        let trimmed = rest.trim_start();
+        let skipped = rest.len() - trimmed.len();
+        let marker = ["> ", ">", "* ", "- ", "+ "].into_iter().find(|m| {
+            trimmed.starts_with(m)
+                && !(m.starts_with('-') && trimmed[1..].starts_with(|c: char| c.is_ascii_digit()))
+        });
+        match marker {
+            Some(m) => at += skipped + m.len(),
+            None => return at + skipped,
         }
-        let c = CODE_LINE.captures(text)?;
-        let at = |m: regex_lite::Match| line.start + m.start()..line.start + m.end();
-        out.push(Line::Code {
-            line: line.clone(),
-            code: at(c.get(1).expect("group 1 always matches")),
-            message: c.get(2).filter(|m| !m.as_str().is_empty()).map(at),
+    }
+}
+
+/// The code at the start of `text[at..]`: its range and how it is written.
+fn code_at(text: &str, at: usize) -> Option<(Range<usize>, Written)> {
+    let rest = &text[at..];
+    let bytes = rest.as_bytes();
+    match bytes.first()? {
+        b'`' | b'"' => {
+            let quote = bytes[0] as char;
+            let end = rest[1..].find(quote)? + 1;
+            let inner = &rest[1..end];
+            let kind = infer::kind(inner);
+            // In a line, a code in backticks is a number, or a symbol with
+            // `_` or digits (`ERR_GONE`): a word in backticks is prose's.
+            let symbol = kind == infer::Kind::Symbol
+                && quote == '`'
+                && !inner.contains(['.', '-'])
+                && (inner.contains('_') || inner.bytes().any(|b| b.is_ascii_digit()))
+                && crate::parse::table::looks_like_code(inner);
+            (matches!(kind, infer::Kind::Number(_)) || symbol)
+                .then_some((at + 1..at + end, Written::Quoted))
+        }
+        b'-' | b'0'..=b'9' => {
+            let sign = usize::from(bytes[0] == b'-');
+            let digits = if rest[sign..].starts_with("0x") || rest[sign..].starts_with("0X") {
+                2 + rest[sign + 2..]
+                    .bytes()
+                    .take_while(u8::is_ascii_hexdigit)
+                    .count()
+            } else {
+                rest[sign..].bytes().take_while(u8::is_ascii_digit).count()
+            };
+            let end = sign + digits;
+            (digits > 0 && infer::kind(&rest[..end]) != infer::Kind::Prose)
+                .then_some((at..at + end, Written::Number))
+        }
+        b'A'..=b'Z' | b'a'..=b'z' | b'_' => {
+            // `ERR\_PNPM\_X`: markdown escapes the underscores.
+            let mut end = 0;
+            while end < bytes.len() {
+                match bytes[end] {
+                    b if b.is_ascii_alphanumeric() || b == b'_' => end += 1,
+                    b'\\' if bytes.get(end + 1) == Some(&b'_') => end += 2,
+                    _ => break,
+                }
+            }
+            let symbol = &rest[..end];
+            let upper = symbol.bytes().all(|b| !b.is_ascii_lowercase());
+            let code_like = symbol.contains('_') || symbol.bytes().any(|b| b.is_ascii_digit());
+            (upper && code_like && symbol.len() >= 3).then_some((at..at + end, Written::Symbol))
+        }
+        _ => None,
+    }
+}
+
+/// Reads `[label] CODE [separator] MESSAGE` off a line, if it is one.
+pub(crate) fn code_line(text: &str, line: Range<usize>) -> Option<CodeLine> {
+    let start = strip_markers(text, line.start).min(line.end);
+    let body = &text[start..line.end];
+    let lead = body.len() - body.trim_start().len();
+    let mut at = start + lead;
+    let mut labelled = false;
+    let (code, written) = match code_at(&text[..line.end], at) {
+        Some(found) => found,
+        None => {
+            // A label that names the code, up to the first digit or quote.
+            let label_end = text[at..line.end]
+                .char_indices()
+                .find(|&(_, c)| c.is_ascii_digit() || c == '`' || c == '"' || c == '-')
+                .map(|(i, _)| at + i)?;
+            let label =
+                text[at..label_end].trim_end_matches([' ', ':', '：', '=', '#', '\u{3000}']);
+            // Words only: `if (code >= 2000` is code, not a label.
+            let words_only = label
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '_');
+            if label.is_empty()
+                || !words_only
+                || label.chars().count() > 24
+                || !infer::names_code(label)
+            {
+                return None;
+            }
+            labelled = true;
+            at = label_end;
+            code_at(&text[..line.end], at)?
+        }
+    };
+    let mut after = code.end + usize::from(written == Written::Quoted);
+    // The separators after the code: spaces, punctuation, `//`, `--`.
+    let mut explicit = false;
+    let mut spaced = false;
+    loop {
+        let rest = &text[after..line.end];
+        let trimmed = rest.trim_start();
+        if trimmed.len() < rest.len() {
+            spaced = true;
+        }
+        after += rest.len() - trimmed.len();
+        let next = trimmed.chars().next();
+        let step = match next {
+            Some(c) if is_separator(c) => c.len_utf8(),
+            Some('-') if trimmed.starts_with("--") => 2,
+            Some('-') => 1,
+            Some('/') if trimmed.starts_with("//") => {
+                2 + trimmed[2..]
+                    .bytes()
+                    .take_while(|b| *b == b'/' || *b == b'<')
+                    .count()
+            }
+            Some('.') if trimmed[1..].starts_with(char::is_whitespace) => 1,
+            _ => break,
+        };
+        explicit = true;
+        after += step;
+    }
+    let rest = &text[after..line.end];
+    if rest.is_empty() {
+        return Some(CodeLine {
+            code,
+            name: None,
+            message: None,
+            labelled,
         });
     }
-    let single_bare = matches!(out.as_slice(), [Line::Code { message: None, .. }]);
-    (!out.is_empty() && !single_bare).then_some(out)
+    // `3个`, `1.0.0`: the number runs on into a word or a number; but
+    // `50413PLAYER_FILE_NOT_LOADED …` glues a name to its code.
+    if !explicit && !spaced {
+        let (name, message) = split_name(text, after..line.end);
+        return match (written, name) {
+            (Written::Number, Some(name)) => Some(CodeLine {
+                code,
+                name: Some(name),
+                message: (!message.is_empty()).then_some(message),
+                labelled,
+            }),
+            _ => None,
+        };
+    }
+    // `2021-01-01`, `10:30`: a message does not start with a digit, but
+    // after a clear separator and a space (`1001: 2FA required`).
+    let separators = &text[code.end..after];
+    let first = rest.chars().next()?;
+    if first.is_ascii_digit()
+        && !(explicit_strong(separators) && separators.ends_with(char::is_whitespace))
+    {
+        return None;
+    }
+    if written == Written::Symbol && !explicit {
+        return None;
+    }
+    let message = clean_message(text, after..line.end);
+    // `40001 AUDIO_FILE_NOTEXSIT Media server error`: a name between.
+    let (name, message) = split_name(text, message);
+    Some(CodeLine {
+        code,
+        name,
+        message: (!message.is_empty()).then_some(message),
+        labelled,
+    })
+}
+
+/// A message that starts with an `UPPER_CASE` name and then words: the
+/// name, and the message after it.
+fn split_name(text: &str, message: Range<usize>) -> (Option<Range<usize>>, Range<usize>) {
+    let slice = &text[message.clone()];
+    let bytes = slice.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() {
+        match bytes[end] {
+            b if b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_' => end += 1,
+            b'\\' if bytes.get(end + 1) == Some(&b'_') => end += 2,
+            _ => break,
+        }
+    }
+    let word = &slice[..end];
+    let after = &slice[end..];
+    let named = end >= 3
+        && word.contains('_')
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && after.starts_with([' ', ',', '，', ':', '：'])
+        && !after
+            .trim_start_matches([' ', ',', '，', ':', '：'])
+            .is_empty();
+    if !named {
+        return (None, message);
+    }
+    let rest = message.start + end..message.end;
+    let rest = infer::trim(text, rest);
+    let rest_start = rest.start
+        + (text[rest.clone()].len()
+            - text[rest.clone()]
+                .trim_start_matches([',', '，', ':', '：'])
+                .len());
+    (
+        Some(message.start..message.start + end),
+        infer::trim(text, rest_start..rest.end),
+    )
+}
+
+/// A separator that clearly ends a code (`:`, `=`, `|`, `//`), after which
+/// a message may start with a digit (`1001: 2FA required`).
+fn explicit_strong(separators: &str) -> bool {
+    separators.contains([':', '：', '=', '|']) || separators.contains("//")
+}
+
+/// A message without what wraps it in pasted code: trailing `,` or `;`,
+/// quotes (`"请求方式错误",`), or parentheses around all of it.
+fn clean_message(text: &str, range: Range<usize>) -> Range<usize> {
+    let mut range = infer::trim(text, range);
+    loop {
+        let slice = &text[range.clone()];
+        let trimmed = slice.trim_end_matches([',', ';', '，', '；']);
+        if trimmed.len() < slice.len() {
+            range = infer::trim(text, range.start..range.start + trimmed.len());
+            continue;
+        }
+        let wrapped = [("\"", "\""), ("'", "'"), ("(", ")"), ("（", "）")]
+            .into_iter()
+            .find(|(open, close)| {
+                slice.len() > open.len() + close.len()
+                    && slice.starts_with(open)
+                    && slice.ends_with(close)
+                    && !slice[open.len()..slice.len() - close.len()].contains([
+                        open.chars().next().unwrap_or('"'),
+                        close.chars().next().unwrap_or('"'),
+                    ])
+            });
+        match wrapped {
+            Some((open, close)) => {
+                range = infer::trim(text, range.start + open.len()..range.end - close.len());
+            }
+            None => return range,
+        }
+    }
+}
+
+/// A label line: a short title that ends with a colon (`登录:`,
+/// `System errors:`), or one set in bold (`**3XX错误码**`); its title.
+pub(crate) fn label(text: &str, line: Range<usize>) -> Option<Range<usize>> {
+    let range = infer::trim(text, line);
+    let slice = &text[range.clone()];
+    let bold = slice.len() > 4 && slice.starts_with("**") && slice.ends_with("**");
+    let inner = if bold {
+        infer::trim(text, range.start + 2..range.end - 2)
+    } else {
+        range
+    };
+    let title = &text[inner.clone()];
+    let colon = title.ends_with([':', '：']);
+    if !(bold || colon) || title.chars().count() > 60 || title.is_empty() {
+        return None;
+    }
+    let title_end = inner.end - title.len() + title.trim_end_matches([':', '：']).len();
+    let title_range = infer::trim(text, inner.start..title_end);
+    // A sentence is no label: one that says where it ends before its end.
+    (!text[title_range.clone()].contains(['。', '!', '?']) && !title_range.is_empty())
+        .then_some(title_range)
+}
+
+/// Each line of a block, judged on its own.
+pub(crate) fn classify(source: &SourceFile, lines: &[Range<usize>]) -> Vec<Line> {
+    let text = source.text();
+    lines
+        .iter()
+        .map(|line| {
+            let slice = &text[line.clone()];
+            if slice.trim_start().starts_with('|') {
+                return Line::Row(line.clone());
+            }
+            if let Some(found) = code_line(text, line.clone()) {
+                return Line::Code {
+                    line: line.clone(),
+                    code: found.code,
+                    name: found.name,
+                    message: found.message,
+                };
+            }
+            match label(text, line.clone()) {
+                Some(title) => Line::Label(title),
+                None => Line::Other(line.clone()),
+            }
+        })
+        .collect()
+}
+
+/// The records a block's lines give: code lines when there are two or
+/// more, or the block is one code line with a message (a number alone is
+/// no record), each missing message taken from a prose line right after.
+pub(crate) fn records(source: &SourceFile, lines: &[Range<usize>]) -> Option<Vec<Line>> {
+    let mut out = classify(source, lines);
+    let codes = out
+        .iter()
+        .filter(|l| matches!(l, Line::Code { .. }))
+        .count();
+    // Lines of only punctuation (`{`, `}`, `];`) are the code's wrapping.
+    let text = source.text();
+    let trivial = |line: &Line| match line {
+        Line::Other(range) => !text[range.clone()].chars().any(char::is_alphanumeric),
+        _ => false,
+    };
+    let meaningful: Vec<&Line> = out.iter().filter(|l| !trivial(l)).collect();
+    let single = match meaningful.as_slice() {
+        [Line::Code { message, .. }] => message.is_some(),
+        [Line::Code { message: None, .. }, Line::Other(_)] => true,
+        _ => false,
+    };
+    if codes == 0 || (codes == 1 && !single) {
+        return (out.iter().any(|l| matches!(l, Line::Row(_)))).then_some(out);
+    }
+    // `> \`20001\`` then the message on the next line.
+    for i in 1..out.len() {
+        if let (Line::Code { message: None, .. }, Line::Other(next)) = (&out[i - 1], &out[i]) {
+            let next = infer::trim(source.text(), next.clone());
+            if let Line::Code { message, .. } = &mut out[i - 1] {
+                *message = Some(next);
+            }
+            out[i] = Line::Other(0..0);
+        }
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -58,15 +418,15 @@ mod tests {
         records(&source, &lines).map(|lines| {
             lines
                 .iter()
-                .map(|l| match l {
-                    Line::Code { code, message, .. } => {
-                        format!(
-                            "{} [{}]",
-                            slice(code),
-                            message.as_ref().map(slice).unwrap_or_default()
-                        )
-                    }
-                    Line::Row(r) => format!("row {}", slice(r)),
+                .filter_map(|l| match l {
+                    Line::Code { code, message, .. } => Some(format!(
+                        "{} [{}]",
+                        slice(code),
+                        message.as_ref().map(slice).unwrap_or_default()
+                    )),
+                    Line::Row(r) => Some(format!("row {}", slice(r))),
+                    Line::Label(r) => Some(format!("label {}", slice(r))),
+                    Line::Other(_) => None,
                 })
                 .collect()
         })
@@ -78,13 +438,51 @@ mod tests {
             read("4052 invalid.socialProvider\n4053 \n-1：没有查到信息\n1001    参数错误\n|4057|Banned|封号用户|\n").unwrap(),
             ["4052 [invalid.socialProvider]", "4053 []", "-1 [没有查到信息]", "1001 [参数错误]", "row |4057|Banned|封号用户|"]
         );
+        assert_eq!(
+            read("错误编号10001：图片太大\n错误编号10002：图片格式错误\n").unwrap(),
+            ["10001 [图片太大]", "10002 [图片格式错误]"]
+        );
+        assert_eq!(
+            read("0x11;     // 指令发送出错\n").unwrap(),
+            ["0x11 [指令发送出错]"]
+        );
+        assert_eq!(
+            read("{\n  1001: \"请求方式错误\",\n  1002: \"用户名或密码不正确\"\n}\n").unwrap(),
+            ["1001 [请求方式错误]", "1002 [用户名或密码不正确]"]
+        );
+        assert_eq!(
+            read("- 1001 - Invalid file name.\n").unwrap(),
+            ["1001 [Invalid file name.]"]
+        );
+        assert_eq!(read("Error code: 0 (Success)\n").unwrap(), ["0 [Success]"]);
+        assert_eq!(
+            read("返回码  说明\n10001       参数错误\n10002       签名错误\n").unwrap(),
+            ["10001 [参数错误]", "10002 [签名错误]"]
+        );
+        assert_eq!(
+            read("登录:\n4031 黑名单用户\n4032 密码错误\n").unwrap(),
+            ["label 登录", "4031 [黑名单用户]", "4032 [密码错误]"]
+        );
+        assert_eq!(
+            read("> `20001`\nContainer already created\n").unwrap(),
+            ["20001 [Container already created]"]
+        );
+        assert_eq!(
+            read("ERR_NOT_FOUND: resource missing\n`ERR_GONE` - gone\n").unwrap(),
+            ["ERR_NOT_FOUND [resource missing]", "ERR_GONE [gone]"]
+        );
     }
 
     #[test]
-    fn prose_and_lone_numbers_are_not_records() {
+    fn prose_dates_versions_and_lone_numbers_are_not_records() {
         assert_eq!(read("20502\n"), None);
         assert_eq!(read("错误码使用四位数字，说明如下：\n"), None);
         assert_eq!(read("405001 管理员密码错误\n更多说明见下文\n"), None);
+        assert_eq!(read("2021-01-01 发布\n2021-02-01 更新\n"), None);
+        assert_eq!(read("1.0.0 initial\n1.1.0 fixes\n"), None);
+        assert_eq!(read("3个参数\n4个参数\n"), None);
+        assert_eq!(read("NOTE: one\nWARNING: two\n"), None);
+        assert_eq!(read("10:30 meeting\n"), None);
         assert_eq!(
             read("405001 管理员密码错误\n").unwrap(),
             ["405001 [管理员密码错误]"]

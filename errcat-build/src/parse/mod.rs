@@ -13,7 +13,9 @@ mod body;
 mod bullet;
 mod constant;
 mod field;
+mod infer;
 mod lines;
+mod plain;
 mod range;
 mod status;
 mod table;
@@ -72,6 +74,7 @@ pub(crate) fn parse_file(source: &SourceFile, columns: &[(String, ColumnRole)]) 
         parser.walk_blocks(&mut document, &blocks);
     });
     document.close_record();
+    document.flush_heading();
     parser.parts.push(document.part);
     parser.parts.retain(|p| !p.entries.is_empty());
     // Growth by doubling leaves up to half the records' room unused, held
@@ -141,6 +144,18 @@ pub(crate) struct PartBuilder<'a> {
     columns: &'a [(String, ColumnRole)],
     part: Part,
     section: Option<usize>,
+    /// The sections the current one sits in, outermost first.
+    open_sections: Vec<usize>,
+    /// The codes records of other layouts than lines define, once a line
+    /// record asks (most files have none).
+    defined: Option<std::collections::HashSet<DefinedKey>>,
+    /// A heading that is a code, waiting for the paragraph under it, and
+    /// its level.
+    heading_record: Option<Entry>,
+    heading_level: u8,
+    /// The document said the lines after it are not codes (`非错误码`),
+    /// up to the next heading.
+    not_codes: bool,
     record: bullet::OpenRecord,
     /// The last code table's columns, for rows that go on after it.
     table: Option<table::Shape>,
@@ -150,6 +165,13 @@ pub(crate) struct PartBuilder<'a> {
 }
 
 type FieldRole = Option<(Role, Option<&'static str>)>;
+
+/// A code as [`PartBuilder::push_line_record`] compares it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum DefinedKey {
+    Number(i64),
+    Text(String),
+}
 
 impl<'a> PartBuilder<'a> {
     fn new(
@@ -167,6 +189,11 @@ impl<'a> PartBuilder<'a> {
                 diagnostics: Vec::new(),
             },
             section: None,
+            open_sections: Vec::new(),
+            defined: None,
+            heading_record: None,
+            heading_level: 0,
+            not_codes: false,
             record: bullet::OpenRecord::default(),
             table: None,
             field_roles: Vec::new(),
@@ -186,47 +213,258 @@ impl<'a> PartBuilder<'a> {
         role
     }
 
-    /// What a table header names: as catalogs.toml says, else as errcat
-    /// knows it.
-    pub(crate) fn role_of(&self, header: &str) -> Option<(Role, Option<&'static str>)> {
+    /// The role catalogs.toml gives a table header, if it names it.
+    pub(crate) fn configured_role(&self, header: &str) -> Option<ColumnRole> {
         let header = header.trim();
-        let named = self
-            .columns
+        self.columns
             .iter()
-            .find(|(name, _)| name.trim().eq_ignore_ascii_case(header));
-        match named {
-            Some((_, role)) => Some((
-                match role {
-                    ColumnRole::Code => Role::Code,
-                    ColumnRole::Name => Role::Name,
-                    ColumnRole::Message => Role::Message,
-                    ColumnRole::HttpStatus => Role::HttpStatus,
-                },
-                None,
-            )),
-            None => field::role_of(header),
-        }
+            .find(|(name, _)| name.trim().eq_ignore_ascii_case(header))
+            .map(|(_, role)| *role)
     }
 
     pub(crate) fn text(&self, range: Range<usize>) -> Text {
         Text::read(self.source, range)
     }
 
-    /// A message: its source text, with a line break inside a multi-line
-    /// value (and the indentation after it) read as one space.
+    /// A message as the rendered page shows it: markup rendered away, a
+    /// line break inside a multi-line value (and the indentation after it)
+    /// read as one space; a cell of only a placeholder (`\`, `-`) holds
+    /// none.
     pub(crate) fn message(&self, range: Range<usize>) -> Text {
+        let range = infer::trim(self.source.text(), range);
         let text = self.text(range);
+        let joined = text.as_str().contains('\n').then(|| {
+            let lines: Vec<&str> = text.as_str().split('\n').map(str::trim).collect();
+            lines.join(" ")
+        });
+        let written = joined.as_deref().unwrap_or(text.as_str());
+        match plain::plain(written) {
+            Some(shown) => Text::made(text.span, shown),
+            None => match joined {
+                Some(joined) => Text::made(text.span, joined),
+                None => text,
+            },
+        }
+    }
+
+    /// A comment of pasted code as its message: code shows no markup, so
+    /// the text stays as written, a multi-line one read as one line.
+    pub(crate) fn comment(&self, range: Range<usize>) -> Text {
+        let text = self.text(infer::trim(self.source.text(), range));
         if !text.as_str().contains('\n') {
             return text;
         }
-        let joined = text.as_str().split('\n').map(str::trim).collect::<Vec<_>>();
-        Text::made(text.span, joined.join(" "))
+        let lines: Vec<&str> = text.as_str().split('\n').map(str::trim).collect();
+        Text::made(text.span, lines.join(" "))
+    }
+
+    /// A code as written, its markup taken off (`` `40001` ``, `**x**`,
+    /// `USER\_40301`).
+    pub(crate) fn code(&self, range: Range<usize>) -> Number {
+        let range = infer::value(self.source.text(), range);
+        match plain::plain(self.source.slice(range.clone())) {
+            Some(shown) => Number::made(self.source.span(range), shown),
+            None => Number::read(self.source, range),
+        }
+    }
+
+    /// A name as written, its markup taken off.
+    pub(crate) fn name(&self, range: Range<usize>) -> Text {
+        let range = infer::value(self.source.text(), range);
+        let text = self.text(range.clone());
+        match plain::plain(text.as_str()) {
+            Some(shown) => Text::made(text.span, shown),
+            None => text,
+        }
     }
 
     pub(crate) fn push_entry(&mut self, mut entry: Entry) {
+        if entry.format != RecordFormat::Line
+            && let (Some(defined), Some(code)) = (self.defined.as_mut(), entry.code.as_ref())
+        {
+            defined.insert(code.value().map_or_else(
+                || DefinedKey::Text(code.text().to_string()),
+                DefinedKey::Number,
+            ));
+        }
         // Sections are at least a line each: their count fits 32 bits.
         entry.section = self.section.map(|i| i as u32);
+        // A record that states no status takes the one its section does.
+        if entry.http_status.is_none()
+            && let Some(section) = self.section
+        {
+            entry.http_status = self.part.sections[section].http_status.clone();
+        }
         self.part.entries.push(entry);
+    }
+
+    /// A record of a line (`4031 黑名单用户`), unless a record of a table,
+    /// list of constants or bullets already defines its code: a line that
+    /// repeats it is an example or a reference (`- \`1002\` - 用户未传入…`
+    /// under the table), not a second definition.
+    pub(crate) fn push_line_record(
+        &mut self,
+        line: Range<usize>,
+        code: Range<usize>,
+        name: Option<Range<usize>>,
+        message: Option<Range<usize>>,
+    ) {
+        if self.not_codes {
+            return;
+        }
+        let entry = Entry {
+            span: self.source.span(line),
+            format: RecordFormat::Line,
+            code: Some(self.code(code)),
+            http_status: None,
+            name: name.map(|n| self.name(n)),
+            message: message.map(|m| self.message(m)),
+            section: None,
+            details: None,
+        };
+        self.push_line_entry(entry);
+    }
+
+    /// Whether every code given is defined by a record of the part.
+    pub(crate) fn all_defined<'c>(
+        &self,
+        codes: impl Iterator<Item = std::borrow::Cow<'c, str>>,
+    ) -> bool {
+        let mut keys = codes
+            .filter(|c| !c.is_empty())
+            .map(|c| {
+                crate::model::parse_integer(&c)
+                    .map_or_else(|| DefinedKey::Text(c.to_string()), DefinedKey::Number)
+            })
+            .peekable();
+        if keys.peek().is_none() || self.part.entries.is_empty() {
+            return false;
+        }
+        let defined: std::collections::HashSet<DefinedKey> = self
+            .part
+            .entries
+            .iter()
+            .filter_map(|e| e.code.as_ref())
+            .map(|c| {
+                c.value().map_or_else(
+                    || DefinedKey::Text(c.text().to_string()),
+                    DefinedKey::Number,
+                )
+            })
+            .collect();
+        keys.all(|k| defined.contains(&k))
+    }
+
+    /// [`PartBuilder::push_line_record`] for an entry made.
+    fn push_line_entry(&mut self, entry: Entry) {
+        let Some(code) = entry.code.as_ref() else {
+            return;
+        };
+        let key = code.value().map_or_else(
+            || DefinedKey::Text(code.text().to_string()),
+            DefinedKey::Number,
+        );
+        let defined = self.defined.get_or_insert_with(|| {
+            self.part
+                .entries
+                .iter()
+                .filter(|e| e.format != RecordFormat::Line)
+                .filter_map(|e| e.code.as_ref())
+                .map(|c| {
+                    c.value().map_or_else(
+                        || DefinedKey::Text(c.text().to_string()),
+                        DefinedKey::Number,
+                    )
+                })
+                .collect()
+        });
+        if defined.contains(&key) {
+            return;
+        }
+        self.push_entry(entry);
+    }
+
+    /// A heading that reads as a code: held as a record until the
+    /// paragraph under it gives its message. True if it is one.
+    fn open_heading_record(&mut self, heading: Range<usize>, level: u8) -> bool {
+        let text = self.source.text();
+        let Some(found) = lines::code_line(text, heading.clone()) else {
+            return false;
+        };
+        // `## 2021 Changes` is no code: a heading code is named as one, or
+        // followed by a separator, or by a name that looks like a code, or
+        // is a symbol or a quoted code alone.
+        let after = &text[found.code.end..heading.end];
+        let rest = found.message.as_ref().map(|m| &text[m.clone()]);
+        let code_like = |s: &str| crate::model::is_symbol(s) && table::looks_like_code(s);
+        let bare_number = crate::model::parse_integer(&text[found.code.clone()]).is_some()
+            && !after.starts_with(['"', '`']);
+        let named = match rest {
+            None => !bare_number || found.labelled,
+            Some(rest) => {
+                found.labelled
+                    || after
+                        .trim_start()
+                        .starts_with(['-', ':', '：', '–', '—', '='])
+                    || code_like(rest)
+            }
+        };
+        if !named {
+            return false;
+        }
+        let code = self.code(found.code);
+        let (name, message) = match found.message {
+            Some(rest) if code_like(&text[rest.clone()]) => (Some(self.name(rest)), None),
+            Some(rest) => (None, Some(self.message(rest))),
+            None => (None, None),
+        };
+        self.flush_heading();
+        self.heading_level = level;
+        self.heading_record = Some(Entry {
+            span: self.source.span(heading),
+            format: RecordFormat::Line,
+            code: Some(code),
+            http_status: None,
+            name,
+            message,
+            section: None,
+            details: None,
+        });
+        true
+    }
+
+    /// The paragraph under a code heading gives it its message: the text of
+    /// a line that repeats the code (`Error code: 0 (Success)`), else the
+    /// paragraph. True if the paragraph was taken so.
+    fn describe_heading(&mut self, paragraph: Range<usize>) -> bool {
+        let Some(mut entry) = self.heading_record.take() else {
+            return false;
+        };
+        if entry.message.is_none() {
+            let text = self.source.text();
+            let lines = lines_of(self.source, paragraph.clone());
+            let repeated = lines::code_line(text, lines[0].clone()).filter(|l| {
+                entry
+                    .code
+                    .as_ref()
+                    .is_some_and(|c| c.text() == self.code(l.code.clone()).text())
+            });
+            entry.message = match repeated {
+                Some(line) => line.message.map(|m| self.message(m)),
+                None => Some(self.message(infer::trim(text, paragraph))),
+            };
+        }
+        self.push_line_entry(entry);
+        true
+    }
+
+    /// A held code heading that no paragraph describes was a section's
+    /// title (`### 0 - 成功` over a table that defines 0).
+    pub(crate) fn flush_heading(&mut self) {
+        if let Some(entry) = self.heading_record.take() {
+            let title = self.text(entry.span.range());
+            self.push_section(title, self.heading_level, None);
+        }
     }
 
     fn close_record(&mut self) {
@@ -237,14 +475,39 @@ impl<'a> PartBuilder<'a> {
     fn push_section(&mut self, title: Text, level: u8, range: Option<usize>) {
         let http_class = http_class_of(title.as_str());
         let number = section_number(title.as_str());
+        // The sections this one sits in: those of lower levels before it.
+        while let Some(&open) = self.open_sections.last() {
+            if self.part.sections[open].level < level {
+                break;
+            }
+            self.open_sections.pop();
+        }
+        let inherited = self
+            .open_sections
+            .last()
+            .and_then(|&parent| self.part.sections[parent].http_status.clone());
+        let http_status = status::in_title(title.as_str())
+            .map(|digits| {
+                // The digits in the file, where the title is its own text.
+                let start = title.span.start as usize;
+                if self.source.slice(title.span.range()) == title.as_str() {
+                    Number::read(self.source, start + digits.start..start + digits.end)
+                } else {
+                    Number::made(title.span, title.as_str()[digits].to_string())
+                }
+            })
+            .or(inherited);
         self.part.sections.push(Section {
             title,
             level,
             http_class,
             number,
             range,
+            http_status,
         });
-        self.section = Some(self.part.sections.len() - 1);
+        let index = self.part.sections.len() - 1;
+        self.open_sections.push(index);
+        self.section = Some(index);
     }
 
     /// A section opened by a table row (`|通用`, `| 1000-1999 | 通用错误 |`).
@@ -265,18 +528,33 @@ impl FileParser<'_> {
     fn walk_blocks(&mut self, part: &mut PartBuilder, blocks: &[Block]) {
         for block in blocks {
             match &block.kind {
-                BlockKind::Heading { level, text } => self.heading(part, *level, text.clone()),
-                BlockKind::ListItem { content, .. } => bullet::list_item(part, content.clone()),
-                BlockKind::Rule => part.close_record(),
+                BlockKind::Heading { level, text } => {
+                    part.flush_heading();
+                    self.heading(part, *level, text.clone());
+                }
+                BlockKind::ListItem { content, .. } => {
+                    part.flush_heading();
+                    if !self.list_item_lines(part, content.clone()) {
+                        bullet::list_item(part, content.clone());
+                    }
+                }
+                BlockKind::Rule => {
+                    part.flush_heading();
+                    part.close_record();
+                }
                 BlockKind::Paragraph => {
                     part.close_record();
-                    self.paragraph(part, block.range.clone());
+                    if !part.describe_heading(block.range.clone()) {
+                        self.paragraph(part, block.range.clone());
+                    }
                 }
                 BlockKind::Table(table) => {
+                    part.flush_heading();
                     part.close_record();
                     table::read(part, &mut self.facts, table, block.range.clone());
                 }
                 BlockKind::Code(code) => {
+                    part.flush_heading();
                     part.close_record();
                     self.code_block(part, code, block.range.clone());
                 }
@@ -284,11 +562,38 @@ impl FileParser<'_> {
         }
     }
 
+    /// A list item of code lines (`- 1001 - Invalid file name.`, or lines
+    /// of codes under a label item) rather than a bullet field: read as
+    /// lines; false if it is none.
+    fn list_item_lines(&mut self, part: &mut PartBuilder, content: Range<usize>) -> bool {
+        if bullet::is_field(part, content.clone()) {
+            return false;
+        }
+        let lines = lines_of(self.source, content);
+        let text = self.source.text();
+        if !lines
+            .iter()
+            .any(|line| lines::code_line(text, line.clone()).is_some())
+        {
+            return false;
+        }
+        part.close_record();
+        self.lines(part, &lines);
+        true
+    }
+
     /// A heading opens a section; one that starts with a range
-    /// (`### 1000-1999 - 通用错误`) declares the section's codes.
+    /// (`### 1000-1999 - 通用错误`) declares the section's codes. A heading
+    /// that is a code (`## Error Code "0"`, `### 1001 InvalidToken`,
+    /// `## ERR_PNPM_UNEXPECTED_STORE`) is a record, described by the
+    /// paragraph under it.
     fn heading(&mut self, part: &mut PartBuilder, level: u8, text: Range<usize>) {
         part.close_record();
         part.table = None;
+        part.not_codes = false;
+        if level >= 2 && part.open_heading_record(text.clone(), level) {
+            return;
+        }
         let title = part.text(text.clone());
         let range = range::in_heading(title.as_str()).map(|(declared, name)| {
             let name = if name.is_empty() {
@@ -349,10 +654,34 @@ impl FileParser<'_> {
             constants_into(part, &constants);
             return;
         }
-        let Some(records) = lines::records(self.source, &lines) else {
+        self.lines(part, &lines);
+    }
+
+    /// The records, rows that go on after a table, and labels of a block's
+    /// lines ([`lines::records`]).
+    fn lines(&mut self, part: &mut PartBuilder, lines: &[Range<usize>]) {
+        let text = self.source.text();
+        // `补充（…，非错误码…）：`: the document says what follows is no code.
+        if lines.iter().any(|l| says_not_codes(&text[l.clone()])) {
+            part.not_codes = true;
+            return;
+        }
+        let Some(found) = lines::records(self.source, lines) else {
+            // Labels alone open sections (`**3XX错误码**`,
+            // `**Auth errors (HTTP 403):**`).
+            let titles: Vec<Range<usize>> = lines
+                .iter()
+                .filter_map(|line| lines::label(text, line.clone()))
+                .collect();
+            if titles.len() == lines.len() {
+                for title in titles {
+                    let title = part.text(title);
+                    part.push_section(title, 7, None);
+                }
+            }
             return;
         };
-        for line in records {
+        for line in found {
             match line {
                 lines::Line::Row(line) => {
                     let Some(shape) = part.table.clone() else {
@@ -367,20 +696,14 @@ impl FileParser<'_> {
                 lines::Line::Code {
                     line,
                     code,
+                    name,
                     message,
-                } => {
-                    let entry = Entry {
-                        span: self.source.span(line),
-                        format: RecordFormat::Table,
-                        code: Some(Number::read(self.source, code)),
-                        http_status: None,
-                        name: None,
-                        message: message.map(|m| part.message(m)),
-                        section: None,
-                        details: None,
-                    };
-                    part.push_entry(entry);
+                } => part.push_line_record(line, code, name, message),
+                lines::Line::Label(title) => {
+                    let title = part.text(title);
+                    part.push_section(title, 7, None);
                 }
+                lines::Line::Other(_) => {}
             }
         }
     }
@@ -443,7 +766,7 @@ fn constants_into(part: &mut PartBuilder, scan: &constant::Scan) {
             code: Some(Number::read(part.source, constant.value.clone())),
             http_status: None,
             name: Some(part.text(constant.name.clone())),
-            message: constant.comment.clone().map(|c| part.message(c)),
+            message: constant.comment.clone().map(|c| part.comment(c)),
             section: None,
             details: None,
         };
@@ -484,6 +807,20 @@ pub(crate) fn every_line(text: &str) -> (SourceFile, Vec<Range<usize>>) {
         at += line.len();
     }
     (SourceFile::new(0, "t", text.to_string()), lines)
+}
+
+/// Whether a line says that what follows is not error codes.
+fn says_not_codes(line: &str) -> bool {
+    const SAYINGS: &[&str] = &[
+        "非错误码",
+        "不是错误码",
+        "并非错误码",
+        "not error codes",
+        "not an error code",
+        "are not errors",
+    ];
+    let lower = line.to_lowercase();
+    SAYINGS.iter().any(|s| lower.contains(s))
 }
 
 /// The lines of a block, without their terminators.

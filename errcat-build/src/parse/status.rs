@@ -23,6 +23,27 @@ static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*([1-5][0-9]{2})\s+([A-Za-z]\w*)\s+(.+?)\s*$").expect("valid pattern")
 });
 
+/// Where a section title states an HTTP status: `HTTP 403` anywhere in it,
+/// or a status and its standard reason phrase at its start (`400 Bad
+/// Request`); the range of the status's digits.
+pub(crate) fn in_title(title: &str) -> Option<Range<usize>> {
+    static HTTP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bHTTP[\s/:-]*([1-5][0-9]{2})\b").expect("valid pattern")
+    });
+    static PHRASED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*\**\s*([1-5][0-9]{2})\s*[-–:]?\s*([A-Za-z][A-Za-z' -]*[A-Za-z])")
+            .expect("valid pattern")
+    });
+    if let Some(c) = HTTP.captures(title) {
+        return c.get(1).map(|m| m.range());
+    }
+    let c = PHRASED.captures(title)?;
+    let digits = c.get(1)?;
+    let status: u16 = digits.as_str().parse().ok()?;
+    let phrase = c[2].split(" - ").next().unwrap_or("");
+    is_reason_phrase(status, phrase).then(|| digits.range())
+}
+
 pub(crate) fn is_http_status(value: i64) -> bool {
     (100..=599).contains(&value)
 }
@@ -67,4 +88,102 @@ pub(crate) fn from_constants(
         span: source.span(block),
         statuses,
     })
+}
+
+/// The reason phrases of the HTTP statuses (RFC 9110 and the common
+/// extensions), by status: a table that gives a status its standard phrase
+/// explains HTTP statuses rather than listing error codes.
+pub(crate) const REASON_PHRASES: &[(u16, &str)] = &[
+    (100, "Continue"),
+    (101, "Switching Protocols"),
+    (102, "Processing"),
+    (103, "Early Hints"),
+    (200, "OK"),
+    (201, "Created"),
+    (202, "Accepted"),
+    (203, "Non-Authoritative Information"),
+    (204, "No Content"),
+    (205, "Reset Content"),
+    (206, "Partial Content"),
+    (207, "Multi-Status"),
+    (300, "Multiple Choices"),
+    (301, "Moved Permanently"),
+    (302, "Found"),
+    (303, "See Other"),
+    (304, "Not Modified"),
+    (307, "Temporary Redirect"),
+    (308, "Permanent Redirect"),
+    (400, "Bad Request"),
+    (401, "Unauthorized"),
+    (402, "Payment Required"),
+    (403, "Forbidden"),
+    (404, "Not Found"),
+    (405, "Method Not Allowed"),
+    (406, "Not Acceptable"),
+    (407, "Proxy Authentication Required"),
+    (408, "Request Timeout"),
+    (409, "Conflict"),
+    (410, "Gone"),
+    (411, "Length Required"),
+    (412, "Precondition Failed"),
+    (413, "Content Too Large"),
+    (414, "URI Too Long"),
+    (415, "Unsupported Media Type"),
+    (416, "Range Not Satisfiable"),
+    (417, "Expectation Failed"),
+    (418, "I'm a teapot"),
+    (421, "Misdirected Request"),
+    (422, "Unprocessable Content"),
+    (423, "Locked"),
+    (424, "Failed Dependency"),
+    (425, "Too Early"),
+    (426, "Upgrade Required"),
+    (428, "Precondition Required"),
+    (429, "Too Many Requests"),
+    (431, "Request Header Fields Too Large"),
+    (451, "Unavailable For Legal Reasons"),
+    (500, "Internal Server Error"),
+    (501, "Not Implemented"),
+    (502, "Bad Gateway"),
+    (503, "Service Unavailable"),
+    (504, "Gateway Timeout"),
+    (505, "HTTP Version Not Supported"),
+    (507, "Insufficient Storage"),
+    (508, "Loop Detected"),
+    (511, "Network Authentication Required"),
+];
+
+/// Whether `text` is the standard reason phrase of `status`, however it
+/// is cased or spaced (`NOT FOUND`, `Not_Found`, `NotFound`).
+pub(crate) fn is_reason_phrase(status: u16, text: &str) -> bool {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let Ok(index) = REASON_PHRASES.binary_search_by_key(&status, |(s, _)| *s) else {
+        return false;
+    };
+    let phrase = REASON_PHRASES[index].1;
+    let text = key(text);
+    !text.is_empty()
+        && (text == key(phrase)
+            || (status == 413 && text == "requestentitytoolarge")
+            || (status == 422 && text == "unprocessableentity"))
+}
+
+#[cfg(test)]
+mod phrase_tests {
+    use super::*;
+
+    #[test]
+    fn reason_phrases_are_sorted_and_found_in_any_case() {
+        assert!(REASON_PHRASES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(is_reason_phrase(404, "NOT FOUND"));
+        assert!(is_reason_phrase(500, "INTERNAL SERVER ERROR"));
+        assert!(is_reason_phrase(200, "OK"));
+        assert!(!is_reason_phrase(404, "资源不存在"));
+        assert!(!is_reason_phrase(999, "unknown"));
+    }
 }

@@ -1,31 +1,41 @@
-//! Pipe tables, recognised by what they hold, not where they stand:
+//! Pipe tables, read as a person reads the rendered table: each column's
+//! role comes from what its cells hold, its header only breaking ties.
 //!
-//! - a status table (`| 404 - Not Found | … |`, `| 500,502 - Server Errors | … |`,
-//!   or an `HTTP 状态码` column of statuses and no code column) is the file's
-//!   HTTP status reference;
-//! - a category table (`| 1xxx | BaseError | 基础错误类型 |`) declares code ranges;
-//! - a code table has a code column, found by its header (`错误码`, `Code`),
-//!   and gives one record per row, its other columns found by header too, in
-//!   any order; a row holding only a label (`|通用`) or a range
+//! - a status table (`| 404 - Not Found | … |`, or a column of HTTP
+//!   statuses under an HTTP header and no code column) is the file's HTTP
+//!   status reference;
+//! - a category table (`| 1xxx | BaseError | 基础错误类型 |`) declares code
+//!   ranges;
+//! - a code table has a column of codes: numbers (negative, hex, leading
+//!   zeros) or symbols (`ERR_INVALID_PARAM`), whatever its header says.
+//!   Beside numeric codes, a column of symbols names the records. A column
+//!   of statuses (`404`, `400 Bad Request`) is their HTTP status. The first
+//!   prose column is the message (a header naming the message, `消息`,
+//!   `Beschreibung`, wins over one naming a category or advice), other
+//!   prose columns in another language are its translations, the rest
+//!   descriptions. A row holding only a label (`|通用`) or a range
 //!   (`| 1000-1999 | 通用错误 |`) opens a section of the table;
-//! - any other table (versions, modules, code structure) is not read.
+//! - any other table (versions, modules, fields, the structure of a code)
+//!   is not read.
 //!
 //! Rows that go on after a blank line ended the table (as paragraphs) are
 //! read with the last code table's columns.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
+use crate::config::ColumnRole;
 use crate::diagnostic::Diagnostic;
 use crate::lint;
 use crate::model::{
     Category, Details, Entry, FileFacts, Number, RangeOrigin, RecordFormat, StatusDef,
-    StatusReference, Text, Translation, is_symbol, parse_integer,
+    StatusReference, Translation,
 };
-use crate::parse::field::Role;
-use crate::parse::{PartBuilder, declare_section_range, range, strip_markup};
+use crate::parse::infer::{self, Hint, Kind, Strength};
+use crate::parse::{PartBuilder, declare_section_range, plain, range};
 use crate::reader::{Row, Table};
 
 static STATUS_ROW: LazyLock<Regex> = LazyLock::new(|| {
@@ -35,17 +45,38 @@ static STATUS_ROW: LazyLock<Regex> = LazyLock::new(|| {
 
 const RESERVED: &[&str] = &["预留", "保留", "reserved", "Reserved", "未使用"];
 
+/// Type names a table of fields or parameters lists: such a table is not
+/// one of codes, however code-like its names are.
+const TYPE_NAMES: &[&str] = &[
+    "int", "integer", "int32", "int64", "long", "string", "str", "bool", "boolean", "object",
+    "array", "number", "float", "double", "list", "map", "json", "date", "datetime",
+];
+
+/// Yes and no as tables write them.
+const BOOLEANS: &[&str] = &[
+    "true", "false", "yes", "no", "y", "n", "valid", "invalid", "required", "optional", "是", "否",
+    "必填", "选填", "可选", "必须",
+];
+
+/// HTTP methods, which a column of an endpoint table holds: not codes.
+const HTTP_METHODS: &[&str] = &["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
 /// What a code table's columns hold.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Shape {
     code: usize,
-    /// A second code column of identifiers (`ERR_INVALID_UID` beside a
-    /// numeric `错误ID`) names the records when no name column does.
     name: Option<usize>,
     http: Option<usize>,
-    /// The first is the message; the others are translations.
-    messages: Vec<(usize, String)>,
+    /// The message column.
+    message: Option<usize>,
+    /// Columns of the message in other languages, with their language.
+    translations: Vec<(usize, String)>,
     headers: Vec<String>,
+    /// No column's header names a message: a table that only lists codes
+    /// defined elsewhere may be one referring to them.
+    refers_back: bool,
+    /// The cells the header row has: the columns a renderer shows.
+    header_cells: usize,
 }
 
 pub(crate) fn read(
@@ -57,27 +88,51 @@ pub(crate) fn read(
     if read_status_table(part, facts, table, range) || read_category_table(part, facts, table) {
         return;
     }
-    if let Some(shape) = shape(part, table) {
-        let section = part.section;
-        for row in &table.rows {
-            read_row(part, facts, &shape, row);
+    let Some((shape, header_is_row)) = shape(part, table) else {
+        return;
+    };
+    // A table of codes defined above, with nothing to say of them as
+    // messages (`| Error Code | Coverage Status | Note |`), refers to them.
+    if shape.refers_back {
+        let codes: Vec<String> = table
+            .rows
+            .iter()
+            .map(|row| {
+                cell_value(part, row, shape.code)
+                    .unwrap_or_default()
+                    .into_owned()
+            })
+            .collect();
+        if part.all_defined(codes.iter().map(|c| Cow::Borrowed(c.as_str()))) {
+            return;
         }
-        // A section a row opened ends with the table.
-        part.section = section;
-        part.table = Some(shape);
     }
+    let section = part.section;
+    if header_is_row {
+        read_row(part, facts, &shape, &table.header);
+    }
+    for row in &table.rows {
+        read_row(part, facts, &shape, row);
+    }
+    // A section a row opened ends with the table.
+    part.section = section;
+    part.table = Some(shape);
 }
 
 fn cell<'t>(part: &'t PartBuilder, row: &Row, index: usize) -> Option<&'t str> {
     row.cells.get(index).map(|c| part.source.slice(c.clone()))
 }
 
-fn header(part: &PartBuilder, table: &Table, index: usize) -> String {
-    table
-        .header
-        .cells
-        .get(index)
-        .map_or(String::new(), |c| part.source.slice(c.clone()).to_string())
+/// The value a cell holds as the rendered table shows it: markup taken
+/// off (`` `telNO_DST`_`PARTIAL` `` is `telNO_DST_PARTIAL`).
+fn cell_value<'t>(part: &'t PartBuilder, row: &Row, index: usize) -> Option<Cow<'t, str>> {
+    let range = row.cells.get(index)?.clone();
+    let value = part.source.slice(infer::value(part.source.text(), range));
+    Some(plain::plain(value).map_or(Cow::Borrowed(value), Cow::Owned))
+}
+
+fn cell_kind(part: &PartBuilder, row: &Row, index: usize) -> Kind {
+    cell_value(part, row, index).map_or(Kind::Empty, |v| infer::kind(&v))
 }
 
 fn read_status_table(
@@ -113,27 +168,44 @@ fn read_status_table(
             }
         }
     } else {
-        // `| HTTP 状态码 | 含义 | 使用场景 |` with `| 404 | Not Found | … |`
-        let roles: Vec<Option<Role>> = table
-            .header
-            .cells
-            .iter()
-            .map(|c| {
-                part.role_of(part.source.slice(c.clone()))
-                    .map(|(role, _)| role)
-            })
-            .collect();
-        let Some(http) = roles.iter().position(|r| *r == Some(Role::HttpStatus)) else {
+        // `| HTTP 状态码 | 含义 | 使用场景 |` with `| 404 | Not Found | … |`:
+        // statuses under an HTTP header, or beside their standard reason
+        // phrases, and no other column of codes.
+        let hints = hints(part, table);
+        let all_statuses = |c: usize| {
+            table
+                .rows
+                .iter()
+                .all(|row| cell_kind(part, row, c).status().is_some())
+        };
+        let phrased = |c: usize| {
+            let named = table.rows.iter().filter(|row| {
+                let status = cell_kind(part, row, c).status().unwrap_or(0);
+                (0..hints.len()).any(|other| {
+                    other != c
+                        && cell_value(part, row, other)
+                            .is_some_and(|text| super::status::is_reason_phrase(status, &text))
+                })
+            });
+            named.count() * 10 >= table.rows.len() * 8
+        };
+        let Some(http) =
+            (0..hints.len()).find(|&c| all_statuses(c) && (hints[c].http || phrased(c)))
+        else {
             return false;
         };
-        let is_status = |row: &Row| {
-            cell(part, row, http)
-                .and_then(|c| c.parse::<u16>().ok())
-                .filter(|s| crate::parse::is_http_status(i64::from(*s)))
-        };
-        if roles.contains(&Some(Role::Code))
-            || !table.rows.iter().all(|row| is_status(row).is_some())
-        {
+        let is_status = |row: &Row| cell_kind(part, row, http).status();
+        let other_codes = (0..hints.len()).filter(|&c| c != http).any(|c| {
+            (hints[c].code > Strength::None && !all_statuses(c))
+                || table
+                    .rows
+                    .iter()
+                    .filter(|row| matches!(cell_kind(part, row, c), Kind::Number(_)))
+                    .count()
+                    * 2
+                    > table.rows.len()
+        });
+        if other_codes {
             return false;
         }
         for row in &table.rows {
@@ -164,36 +236,43 @@ fn read_status_table(
     true
 }
 
+/// `| 1xxx | BaseError | 基础错误类型 |`: a column of `x` patterns, every
+/// row one, declares the file's categories.
 fn read_category_table(part: &PartBuilder, facts: &mut FileFacts, table: &Table) -> bool {
-    let roles = columns(part, table);
-    let Some(&(code, _)) = roles.iter().find(|(_, role)| *role == Role::Code) else {
-        return false;
-    };
-    let name = roles
-        .iter()
-        .find(|(_, role)| *role == Role::Name)
-        .map(|(i, _)| *i);
-    let message = roles
-        .iter()
-        .find(|(_, role)| *role == Role::Message)
-        .map(|(i, _)| *i);
-    let pattern_of = |row: &Row| {
-        cell(part, row, code)
-            .and_then(range::in_cell)
-            .filter(|d| d.pattern.contains(['x', 'X']))
-    };
-    if table.rows.is_empty() || !table.rows.iter().all(|row| pattern_of(row).is_some()) {
+    if table.rows.is_empty() {
         return false;
     }
+    let width = table.header.cells.len();
+    let pattern_of = |row: &Row, column: usize| {
+        cell_value(part, row, column)
+            .and_then(|v| range::in_cell(&v))
+            .filter(|d| d.pattern.contains(['x', 'X']))
+    };
+    let Some(code) =
+        (0..width).find(|&c| table.rows.iter().all(|row| pattern_of(row, c).is_some()))
+    else {
+        return false;
+    };
+    let hints = hints(part, table);
+    let others: Vec<usize> = (0..width).filter(|&c| c != code).collect();
+    let name = others.iter().copied().find(|&c| hints[c].name);
+    let message = others
+        .iter()
+        .copied()
+        .find(|&c| hints[c].message && Some(c) != name);
+    // Without headers to say, the first other column names the range and
+    // the next describes it.
+    let name = name.or_else(|| others.iter().copied().find(|&c| Some(c) != message));
+    let message = message.or_else(|| others.iter().copied().find(|&c| Some(c) != name));
     for row in &table.rows {
-        let Some(declared) = pattern_of(row) else {
+        let Some(declared) = pattern_of(row, code) else {
             continue;
         };
         let text = |column: Option<usize>| {
             column
                 .and_then(|c| row.cells.get(c))
                 .filter(|c| !c.is_empty())
-                .map(|c| part.text(strip_markup(part.source.text(), c.clone())))
+                .map(|c| part.text(infer::value(part.source.text(), c.clone())))
         };
         let description = text(message);
         let name = text(name)
@@ -216,188 +295,480 @@ fn read_category_table(part: &PartBuilder, facts: &mut FileFacts, table: &Table)
     true
 }
 
-/// Each column with a known role, in order, with its header's language.
-fn columns(part: &PartBuilder, table: &Table) -> Vec<(usize, Role)> {
-    table
-        .header
-        .cells
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| Some((i, part.role_of(part.source.slice(c.clone()))?.0)))
-        .collect()
-}
-
-/// The shape of a code table, if it is one: a code column, and in some row
-/// a code in it (a numeric one, when several columns claim codes).
-fn shape(part: &PartBuilder, table: &Table) -> Option<Shape> {
-    let text = part.source.text();
-    let mut code_columns = Vec::new();
-    let mut shape = Shape {
-        headers: (0..table.header.cells.len())
-            .map(|i| header(part, table, i))
-            .collect(),
-        ..Shape::default()
-    };
-    for (index, header) in table.header.cells.iter().enumerate() {
-        let Some((role, locale)) = part.role_of(part.source.slice(header.clone())) else {
-            continue;
-        };
-        match role {
-            Role::Code => code_columns.push(index),
-            Role::HttpStatus => {
-                shape.http.get_or_insert(index);
+/// Each column's hint: the role catalogs.toml gives its header, else what
+/// the header says; a role catalogs.toml gives one column no other column
+/// is hinted at.
+fn hints(part: &PartBuilder, table: &Table) -> Vec<Hint> {
+    let mut hints = header_hints(part, table);
+    let configured: Vec<Option<ColumnRole>> = (0..hints.len())
+        .map(|i| {
+            let header = table
+                .header
+                .cells
+                .get(i)
+                .map_or("", |c| part.source.slice(c.clone()));
+            part.configured_role(header)
+        })
+        .collect();
+    for role in configured.iter().flatten() {
+        for (hint, own) in hints.iter_mut().zip(&configured) {
+            if own.is_some() {
+                continue;
             }
-            Role::Name => {
-                shape.name.get_or_insert(index);
-            }
-            Role::Message => {
-                let locale = locale.map_or_else(|| shape.headers[index].clone(), str::to_string);
-                shape.messages.push((index, locale));
+            match role {
+                ColumnRole::Code => hint.code = Strength::None,
+                ColumnRole::HttpStatus => hint.http = false,
+                ColumnRole::Name => hint.name = false,
+                ColumnRole::Message => hint.message = false,
             }
         }
     }
-    let cells = |column: usize| {
-        table
+    hints
+}
+
+fn header_hints(part: &PartBuilder, table: &Table) -> Vec<Hint> {
+    let width = table
+        .rows
+        .iter()
+        .map(|r| r.cells.len())
+        .chain([table.header.cells.len()])
+        .max()
+        .unwrap_or(0);
+    (0..width)
+        .map(|i| {
+            let header = table
+                .header
+                .cells
+                .get(i)
+                .map_or("", |c| part.source.slice(c.clone()));
+            match part.configured_role(header) {
+                Some(role) => Hint {
+                    code: if role == ColumnRole::Code {
+                        Strength::Strong
+                    } else {
+                        Strength::None
+                    },
+                    http: role == ColumnRole::HttpStatus,
+                    name: role == ColumnRole::Name,
+                    message: role == ColumnRole::Message,
+                    ..Hint::default()
+                },
+                None => infer::hint(header),
+            }
+        })
+        .collect()
+}
+
+/// What one column's cells hold, over the rows that are not labels.
+#[derive(Debug, Default, Clone, Copy)]
+struct Profile {
+    filled: usize,
+    numbers: usize,
+    statuses: usize,
+    /// Statuses written with their reason phrase.
+    phrased: usize,
+    symbols: usize,
+    /// Symbols that look like error codes without a header saying so.
+    code_like_symbols: usize,
+    prose: usize,
+    /// Cells naming a type (`int`, `String`): a table of fields.
+    type_names: usize,
+    /// Cells of yes or no (`true`, `valid`, `必填`).
+    booleans: usize,
+    /// Whether the symbols are one word and a running number (`code-1`,
+    /// `code-2`, `end-4a`): labels of rows, not codes.
+    labels: bool,
+}
+
+impl Profile {
+    fn share(count: usize, of: usize) -> bool {
+        of > 0 && count * 10 >= of * 6
+    }
+
+    fn numeric(&self) -> bool {
+        Profile::share(self.numbers, self.filled)
+    }
+
+    fn symbolic(&self) -> bool {
+        Profile::share(self.symbols, self.filled)
+    }
+
+    /// Whether nearly all filled cells are of one kind, as a column of
+    /// codes is.
+    fn uniformly(&self, count: usize) -> bool {
+        self.filled > 0 && count * 10 >= self.filled * 8
+    }
+
+    fn statusy(&self) -> bool {
+        self.filled > 0 && self.statuses * 10 >= self.filled * 8
+    }
+
+    fn prosy(&self) -> bool {
+        self.filled > 0 && self.prose * 10 >= self.filled * 4
+    }
+}
+
+/// A symbol that reads as an error code even without a header saying
+/// so: upper-case words (`ERR_INVALID`, `NOT_FOUND`), CamelCase with two
+/// capitals or more (`BadDigest`), or one with digits (`USER_40301`).
+pub(crate) fn looks_like_code(symbol: &str) -> bool {
+    if symbol.len() > 48 || HTTP_METHODS.contains(&symbol) {
+        return false;
+    }
+    let uppers = symbol.chars().filter(char::is_ascii_uppercase).count();
+    let digits = symbol.chars().any(|c| c.is_ascii_digit());
+    (uppers >= 2 && !symbol.contains(['-', '.'])) || digits
+}
+
+/// The word of a row label `word-N` (`code-1`, `end-4a`), if it is one.
+fn label_word(symbol: &str) -> Option<String> {
+    let (word, number) = symbol.rsplit_once('-')?;
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &number[digits..];
+    (digits > 0 && rest.len() <= 1 && word.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then(|| word.to_ascii_lowercase())
+}
+
+fn profiles(part: &PartBuilder, table: &Table, width: usize) -> Vec<Profile> {
+    let data: Vec<&Row> = table
+        .rows
+        .iter()
+        .filter(|row| row.cells.iter().filter(|c| !c.is_empty()).count() > 1)
+        .collect();
+    (0..width)
+        .map(|column| {
+            let mut profile = Profile::default();
+            let mut label_prefix: Option<String> = None;
+            profile.labels = true;
+            for row in &data {
+                let kind = cell_kind(part, row, column);
+                if kind == Kind::Empty {
+                    continue;
+                }
+                profile.filled += 1;
+                let value = cell_value(part, row, column).unwrap_or_default();
+                if BOOLEANS.contains(&value.to_lowercase().as_str()) {
+                    profile.booleans += 1;
+                }
+                if kind.status().is_some() {
+                    profile.statuses += 1;
+                }
+                match kind {
+                    Kind::Number(_) => profile.numbers += 1,
+                    Kind::Status(_) => profile.phrased += 1,
+                    Kind::Symbol => {
+                        profile.symbols += 1;
+                        if looks_like_code(&value) {
+                            profile.code_like_symbols += 1;
+                        }
+                        if TYPE_NAMES.contains(&value.to_ascii_lowercase().as_str()) {
+                            profile.type_names += 1;
+                        }
+                        let prefix = label_word(&value);
+                        profile.labels &=
+                            prefix.is_some() && (label_prefix.is_none() || label_prefix == prefix);
+                        label_prefix = label_prefix.or(prefix);
+                    }
+                    Kind::Prose => profile.prose += 1,
+                    Kind::Range | Kind::Empty => {}
+                }
+            }
+            profile.labels &= profile.symbols >= 3 && profile.symbols == profile.filled;
+            profile
+        })
+        .collect()
+}
+
+/// The shape of a code table, if it is one, and whether its header row is
+/// a row of codes itself (a table written without headers).
+fn shape(part: &PartBuilder, table: &Table) -> Option<(Shape, bool)> {
+    let hints = hints(part, table);
+    let width = hints.len();
+    let profiles = profiles(part, table, width);
+    if profiles
+        .iter()
+        .any(|p| p.type_names * 2 > p.filled && p.filled > 0)
+    {
+        return None; // a table of fields and their types
+    }
+    // A column of yes/no beside codes no header names: a table of
+    // examples or of fields (`| 0x41 | valid | … |`, `| id | 必填 |`).
+    let named_codes = hints.iter().any(|h| h.code == Strength::Strong);
+    if !named_codes
+        && profiles
+            .iter()
+            .any(|p| p.booleans * 2 > p.filled && p.filled > 0)
+    {
+        return None;
+    }
+    let rows_with = |column: usize| profiles[column].filled;
+    // The HTTP status column: statuses under an HTTP header, or with their
+    // reason phrases; bare statuses only beside another column of codes.
+    let numeric_codes = |except: usize| {
+        (0..width).any(|c| {
+            c != except
+                && !hints[c].ordinal
+                && profiles[c].numeric()
+                && (hints[c].code > Strength::None || !profiles[c].statusy())
+        })
+    };
+    let symbolic_codes = |except: usize| {
+        (0..width).any(|c| c != except && profiles[c].symbolic() && hints[c].code > Strength::None)
+    };
+    let http = (0..width).find(|&c| {
+        let p = &profiles[c];
+        p.statusy()
+            && (hints[c].http
+                || p.phrased * 2 > p.filled
+                || ((numeric_codes(c) || symbolic_codes(c))
+                    && (hints[c].code == Strength::None || hints[c].status)))
+    });
+    let (hints, profiles) = (&hints, &profiles);
+    let candidates = |numeric: bool| {
+        (0..width).filter(move |&c| {
+            let p = &profiles[c];
+            Some(c) != http
+                && !hints[c].ordinal
+                && !hints[c].advice
+                && if numeric {
+                    p.uniformly(p.numbers)
+                } else {
+                    // Without a header saying so, symbols must look like
+                    // codes, and not like the labels `code-1`, `code-2`, …
+                    // some tables number their rows with.
+                    p.uniformly(p.symbols)
+                        && (hints[c].code == Strength::Strong
+                            || ((hints[c].code == Strength::Weak
+                                || Profile::share(p.code_like_symbols, p.filled))
+                                && !p.labels))
+                }
+        })
+    };
+    let pick = |mut columns: Vec<usize>| {
+        columns.sort_by_key(|&c| (std::cmp::Reverse(hints[c].code), hints[c].name, c));
+        columns.first().copied()
+    };
+    let numeric: Vec<usize> = candidates(true).collect();
+    let symbolic: Vec<usize> = candidates(false).collect();
+    let code = pick(numeric.clone()).or_else(|| {
+        // Of symbolic columns, one the header calls a name names the
+        // records; a code it is only when no other column can be.
+        let unnamed: Vec<usize> = symbolic
+            .iter()
+            .copied()
+            .filter(|&c| !hints[c].name)
+            .collect();
+        pick(if unnamed.is_empty() {
+            symbolic.clone()
+        } else {
+            unnamed
+        })
+    })?;
+    // Enough to be a table of codes: its header says so, or two rows hold
+    // codes beside some text.
+    let texts = (0..width).filter(|&c| c != code && Some(c) != http && profiles[c].filled > 0);
+    if hints[code].code == Strength::None && (rows_with(code) < 2 || texts.count() == 0) {
+        return None;
+    }
+    let code_is_symbolic = !numeric.contains(&code);
+    let used = |c: usize| c == code || Some(c) == http;
+    // Beside numeric codes, a column of symbols names the records, unless
+    // it is the only text there is (then it is the message, as a reader
+    // takes `| -1002 | MISSING_PARAMETER |`).
+    let prose_columns: Vec<usize> = (0..width)
+        .filter(|&c| !used(c) && profiles[c].prosy())
+        .collect();
+    let names_records = |c: usize| {
+        if used(c) {
+            return false;
+        }
+        if hints[c].name {
+            return true;
+        }
+        profiles[c].symbolic() && !code_is_symbolic && !prose_columns.is_empty()
+    };
+    // Names are one a record; a column whose values repeat down the rows
+    // (`standard`, `non-standard`) files them under categories instead.
+    let distinct = |c: usize| {
+        let mut values: Vec<Cow<str>> = table
             .rows
             .iter()
-            .filter_map(move |row| row.cells.get(column))
-            .map(|c| &text[strip_markup(text, c.clone())])
-            .filter(|c| !c.is_empty())
+            .filter_map(|row| cell_value(part, row, c))
+            .filter(|v| !infer::is_placeholder(v))
+            .collect();
+        let filled = values.len();
+        values.sort_unstable();
+        values.dedup();
+        values.len() * 10 >= filled * 9
     };
-    let numeric = |column: usize| cells(column).any(|c| parse_integer(c).is_some());
-    // A table of symbolic codes (`ERR_INVALID_PARAM`) when no column holds numbers.
-    let symbolic = |column: usize| cells(column).next().is_some() && cells(column).all(is_symbol);
-    shape.code = code_columns
+    let name = (0..width)
+        .filter(|&c| names_records(c) && (hints[c].name || distinct(c)))
+        .min_by_key(|&c| (!hints[c].name, c));
+    let texts: Vec<usize> = (0..width)
+        .filter(|&c| !used(c) && Some(c) != name && (profiles[c].filled > 0 || hints[c].message))
+        .filter(|&c| profiles[c].prosy() || hints[c].message || profiles[c].symbolic())
+        .collect();
+    let message = texts
         .iter()
         .copied()
-        .find(|&c| numeric(c))
-        .or_else(|| code_columns.iter().copied().find(|&c| symbolic(c)))?;
-    if shape.name.is_none() {
-        shape.name = code_columns.iter().copied().find(|&c| c != shape.code);
-    }
-    Some(shape)
+        .find(|&c| hints[c].message && !hints[c].advice)
+        .or_else(|| {
+            texts
+                .iter()
+                .copied()
+                .find(|&c| !hints[c].advice && c > code)
+        })
+        .or_else(|| texts.iter().copied().find(|&c| !hints[c].advice))
+        .or_else(|| texts.first().copied());
+    let headers: Vec<String> = (0..width)
+        .map(|i| {
+            table
+                .header
+                .cells
+                .get(i)
+                .map_or(String::new(), |c| part.source.slice(c.clone()).to_string())
+        })
+        .collect();
+    let primary_language = message.and_then(|m| infer::language(&headers[m]));
+    let translations = texts
+        .iter()
+        .copied()
+        .filter(|&c| Some(c) != message)
+        .filter_map(|c| Some((c, infer::language(&headers[c])?)))
+        .filter(|(_, language)| Some(language) != primary_language.as_ref())
+        .collect();
+    // A header row of numeric codes is a row of codes itself: the table
+    // was written without headers.
+    let header_is_row =
+        !code_is_symbolic && matches!(cell_kind(part, &table.header, code), Kind::Number(_));
+    let refers_back = message.is_none_or(|m| !hints[m].message);
+    Some((
+        Shape {
+            code,
+            name,
+            http,
+            message,
+            translations,
+            headers,
+            refers_back,
+            header_cells: table.header.cells.len(),
+        },
+        header_is_row,
+    ))
 }
 
 /// Reads a row of a code table (or one that goes on after it).
 pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Shape, row: &Row) {
     let source = part.source;
     let text = source.text();
-    // `| - | - | - |`: a ruler between groups of rows.
-    if row
-        .cells
-        .iter()
-        .all(|c| matches!(source.slice(c.clone()), "" | "-" | "--" | "---" | "—"))
-    {
+    let filled: Vec<&Range<usize>> = row.cells.iter().filter(|c| !c.is_empty()).collect();
+    // `| - | - | - |`, `|||`: a ruler between groups of rows.
+    let ruler = |c: &Range<usize>| {
+        let cell = source.slice(c.clone());
+        infer::is_placeholder(cell) || cell.chars().all(|ch| matches!(ch, '-' | ':' | ' '))
+    };
+    if row.cells.iter().all(ruler) {
         return;
     }
+    let code_kind = cell_kind(part, row, shape.code);
+    match code_kind {
+        Kind::Number(_) | Kind::Symbol => {}
+        Kind::Range => {
+            // `| 1000-1999 | 通用错误 |`: the range of a section.
+            let code_cell = row.cells[shape.code].clone();
+            let label = row
+                .cells
+                .iter()
+                .enumerate()
+                .find(|(i, c)| *i != shape.code && !c.is_empty())
+                .map_or(code_cell.clone(), |(_, c)| c.clone());
+            let value = cell_value(part, row, shape.code).unwrap_or_default();
+            let index = range::in_cell(&value).map(|declared| {
+                let name = infer::value(text, label.clone());
+                declare_section_range(facts, part, declared, name)
+            });
+            part.row_section(label, index);
+            return;
+        }
+        _ => {
+            // `|通用`: a label alone opens a section; any other row without a
+            // code is no record.
+            if let [label] = filled.as_slice() {
+                part.row_section((*label).clone(), None);
+            }
+            return;
+        }
+    }
+    check_cell_count(part, row, shape.header_cells);
     let field = |index: Option<usize>| {
         index
             .and_then(|i| row.cells.get(i))
-            .filter(|c| !c.is_empty())
+            .filter(|c| !c.is_empty() && !infer::is_placeholder(source.slice((*c).clone())))
             .cloned()
     };
-    let Some(code_cell) = field(Some(shape.code)) else {
-        // `|通用`: a label alone opens a section.
-        if let Some(label) = row.cells.iter().find(|c| !c.is_empty())
-            && row.cells.iter().filter(|c| !c.is_empty()).count() == 1
-        {
-            part.row_section(label.clone(), None);
-        } else {
-            check_cell_count(part, row, shape.headers.len());
-        }
-        return;
-    };
-    let code_text = source.slice(strip_markup(text, code_cell.clone()));
-    if let Some(declared) = range::in_cell(code_text) {
-        // `| 1000-1999 | 通用错误 |`: the range of a section.
-        let label = row
-            .cells
-            .iter()
-            .enumerate()
-            .find(|(i, c)| *i != shape.code && !c.is_empty())
-            .map_or(code_cell.clone(), |(_, c)| c.clone());
-        let name = strip_markup(text, label.clone());
-        let index = declare_section_range(facts, part, declared, name);
-        part.row_section(label, Some(index));
-        return;
-    }
-    if parse_integer(code_text).is_none() && row.cells.iter().filter(|c| !c.is_empty()).count() == 1
-    {
-        part.row_section(code_cell, None);
-        return;
-    }
-    check_cell_count(part, row, shape.headers.len());
-    let used: Vec<usize> = [Some(shape.code), shape.name, shape.http]
+    let used: Vec<usize> = [Some(shape.code), shape.name, shape.http, shape.message]
         .into_iter()
         .flatten()
-        .chain(shape.messages.iter().map(|(i, _)| *i))
+        .chain(shape.translations.iter().map(|(i, _)| *i))
         .collect();
     let extra = row
         .cells
         .iter()
         .enumerate()
         .filter(|(i, c)| !used.contains(i) && !c.is_empty())
-        .filter_map(|(i, c)| Some((shape.headers.get(i)?.clone(), part.text(c.clone()))))
+        .filter_map(|(i, c)| Some((shape.headers.get(i)?.clone(), part.message(c.clone()))))
         .collect();
-    // The first message column holds the message; the others translate it.
-    let mut messages = shape
-        .messages
+    let translations = shape
+        .translations
         .iter()
-        .map(|(i, locale)| (locale, field(Some(*i)).and_then(|c| message(part, c))));
-    let primary = messages.next().and_then(|(_, text)| text);
-    let translations = messages
-        .filter_map(|(locale, text)| {
+        .filter_map(|(i, locale)| {
             Some(Translation {
                 locale: locale.clone(),
-                text: text?,
+                text: part.message(field(Some(*i))?),
             })
         })
         .collect();
+    let code_cell = row.cells[shape.code].clone();
+    // A row whose name cell holds words and whose message cell is empty
+    // wrote its message one cell early (`|58105 | OntAsset error, … |`).
+    let (name, message) = match (field(shape.name), field(shape.message)) {
+        (Some(name), None) if cell_kind(part, row, shape.name.unwrap_or(0)) == Kind::Prose => {
+            (None, Some(name))
+        }
+        other => other,
+    };
     let entry = Entry {
         span: source.span(row.range.clone()),
         format: RecordFormat::Table,
-        code: Some(number(part, code_cell)),
-        http_status: field(shape.http).map(|c| number(part, c)),
-        name: field(shape.name).map(|c| part.text(strip_markup(text, c))),
-        message: primary,
+        code: Some(part.code(code_cell)),
+        http_status: field(shape.http).and_then(|c| status(part, c)),
+        name: name.map(|c| part.name(c)),
+        message: message.map(|c| part.message(c)),
         section: None,
         details: Details::boxed(translations, extra),
     };
     part.push_entry(entry);
 }
 
-fn number(part: &PartBuilder, cell: Range<usize>) -> Number {
-    let range = strip_markup(part.source.text(), cell);
-    Number::read(part.source, range)
-}
-
-/// A cell's message: a pipe is written `\|` in a cell, so the message holds
-/// the pipe; `<br>` is a line break in a cell, read as one space; a cell of
-/// only `\` or `-` (placeholders some tables use) holds no message.
-fn message(part: &PartBuilder, cell: Range<usize>) -> Option<Text> {
-    let mut text = part.message(cell);
-    if text.as_str() == "\\" || text.as_str() == "-" {
-        return None;
+/// The status of a cell: `404`, or the digits of `404 Not Found`.
+fn status(part: &PartBuilder, cell: Range<usize>) -> Option<Number> {
+    let text = part.source.text();
+    let range = infer::value(text, cell);
+    let value = &text[range.clone()];
+    if infer::status_with_phrase(value).is_some() && value.len() > 3 {
+        let digits = value.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+        let start = range.start + digits;
+        return Some(Number::read(part.source, start..start + 3));
     }
-    if text.as_str().contains("\\|") {
-        text = Text::made(text.span, text.as_str().replace("\\|", "|"));
-    }
-    for br in ["<br>", "<br/>", "<br />", "<BR>"] {
-        if text.as_str().contains(br) {
-            let words = text.as_str().replace(br, " ");
-            let words = words.split_whitespace().collect::<Vec<_>>();
-            text = Text::made(text.span, words.join(" "));
-        }
-    }
-    Some(text)
+    Some(Number::read(part.source, range))
 }
 
 fn check_cell_count(part: &mut PartBuilder, row: &Row, expected: usize) {
+    // A short row reads with empty cells, as GFM renders it; cells past
+    // the header's last column are shown by no renderer, so they are
+    // worth a warning, unless they are empty (a doubled closing pipe).
     let count = row.cells.len();
-    // Empty cells past the header's last column (a doubled closing pipe)
-    // add nothing and are let through.
-    let extra_empty = row.cells.iter().skip(expected).all(Range::is_empty);
-    if count == expected || (count > expected && extra_empty) {
+    if count <= expected || row.cells.iter().skip(expected).all(Range::is_empty) {
         return;
     }
     let span = part.source.span(row.range.clone());
@@ -405,16 +776,10 @@ fn check_cell_count(part: &mut PartBuilder, row: &Row, expected: usize) {
         Diagnostic::new(
             &lint::MALFORMED_ROW,
             span,
-            format!(
-                "this row has {count} cell{} but the table's header has {expected}",
-                if count == 1 { "" } else { "s" }
-            ),
+            format!("this row has {count} cells but the table's header has {expected}"),
         )
-        .label(if count < expected {
-            "missing cells"
-        } else {
-            "extra cells"
-        }),
+        .label("extra cells")
+        .note("a rendered table leaves them out"),
     );
 }
 
@@ -430,5 +795,21 @@ mod tests {
         assert_eq!((&c[1], &c[2]), ("500,502,503,504", "Server Errors"));
         assert!(STATUS_ROW.is_match("404 - Not Found"));
         assert!(!STATUS_ROW.is_match("1001"));
+    }
+
+    #[test]
+    fn error_codes_by_their_look() {
+        for code in [
+            "ERR_INVALID",
+            "NOT_FOUND",
+            "BadDigest",
+            "USER_40301",
+            "telBAD_DOMAIN",
+        ] {
+            assert!(looks_like_code(code), "{code}");
+        }
+        for word in ["page", "user_id", "Success", "name"] {
+            assert!(!looks_like_code(word), "{word}");
+        }
     }
 }

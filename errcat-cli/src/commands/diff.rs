@@ -220,6 +220,7 @@ fn by_code(catalog: &Catalog) -> BTreeMap<CodeKey<'_>, &Entry> {
 }
 
 fn compare_catalogs(old: &Catalog, new: &Catalog, findings: &mut Vec<Finding>) {
+    let (old_constants, new_constants) = (records::Constants::of(old), records::Constants::of(new));
     let at = |entry: &Entry| entry.code.as_ref().map_or(entry.span, |c| c.span);
     let finding = |lint: &'static Lint,
                    code: Option<CodeKey>,
@@ -309,7 +310,7 @@ fn compare_catalogs(old: &Catalog, new: &Catalog, findings: &mut Vec<Finding>) {
                 Some(span),
             ));
         }
-        let (old_variant, new_variant) = (records::variant(before), records::variant(after));
+        let (old_variant, new_variant) = (old_constants.get(before), new_constants.get(after));
         let (old_message, new_message) = (before.message_text(), after.message_text());
         let renamed = old_variant != new_variant;
         let reworded = old_message != new_message;

@@ -96,7 +96,7 @@ fn explain(analysis: &Analysis, crate_name: &str, catalog: &Catalog, entry: &Ent
         "{code} in catalogue `{}`: {crate_name}::{}::Code::{}",
         catalog.name,
         catalog.name,
-        records::variant(entry)
+        records::Constants::of(catalog).get(entry)
     );
     let _ = writeln!(out);
     let status = records::http_status(catalog, entry);

@@ -561,7 +561,7 @@ fn insertion<'a>(catalog: &'a Catalog, group: Option<u32>, code: i64, text: &str
         .map(|(_, gap)| gap)
         .unwrap_or_else(|| match catalog.format {
             RecordFormat::Bullet => format!("{newline}{newline}---{newline}"),
-            RecordFormat::Table => newline.to_string(),
+            RecordFormat::Table | RecordFormat::Line => newline.to_string(),
             RecordFormat::Constant => format!("{newline}{newline}"),
         });
     Insertion { place, gap, anchor }
