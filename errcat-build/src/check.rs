@@ -229,8 +229,8 @@ fn check_entry(
 
     check_category(model, catalog, entry, out);
 
-    if let (Some(code), Some(field)) = (entry.code_value(), entry.code.as_ref())
-        && let Some((_, listed)) = catalog.retired.iter().find(|(retired, _)| *retired == code)
+    if let (Some(code), Some(field)) = (entry.code_key(catalog.code_type), entry.code.as_ref())
+        && let Some(listed) = catalog.retired_at(code)
     {
         out.push(
             Diagnostic::new(
@@ -239,7 +239,7 @@ fn check_entry(
                 format!("code {code} is retired and must not be used again"),
             )
             .label("retired code")
-            .note_at("it is retired here", *listed),
+            .note_at("it is retired here", listed),
         );
     }
 

@@ -20,6 +20,7 @@ pub mod emit;
 pub mod encoding;
 #[doc(hidden)]
 pub mod fuzz;
+mod html_table;
 pub mod lint;
 pub mod lookup;
 pub mod model;

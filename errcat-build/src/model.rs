@@ -160,8 +160,14 @@ pub enum RangeOrigin {
 }
 
 impl Category {
+    /// Whether the range holds a code; a range written without a sign
+    /// (`10xx`) holds the negative codes it spells too (`-1001`), as
+    /// catalogues of negative codes write their ranges.
     pub fn contains(&self, code: i64) -> bool {
         (self.first..=self.last).contains(&code)
+            || (code < 0
+                && self.first >= 0
+                && (self.first..=self.last).contains(&code.saturating_neg()))
     }
 
     /// The digits before the `x`s: `2` for `2xxx`.
@@ -302,14 +308,23 @@ pub struct Catalog {
     pub body: WireBody,
     /// RFC 9457 problem `type` template (`{catalog}`, `{code}`, `{name}`).
     pub problem_type: Option<String>,
-    /// Codes withdrawn on purpose (catalogs.toml `retired`), with where
-    /// they are listed: no record may use them again.
-    pub retired: Vec<(i64, Span)>,
+    /// Codes withdrawn on purpose, with where they are withdrawn: listed
+    /// under `retired` in catalogs.toml, or struck through in the document
+    /// (`~~1005~~`). No record may use them again.
+    pub retired: Vec<(OwnedKey, Span)>,
     pub sections: Vec<Section>,
     pub entries: Vec<Entry>,
 }
 
 impl Catalog {
+    /// Where a code is withdrawn, if it is.
+    pub fn retired_at(&self, code: CodeKey) -> Option<Span> {
+        self.retired
+            .iter()
+            .find(|(retired, _)| retired.as_key() == code)
+            .map(|(_, span)| *span)
+    }
+
     pub fn section(&self, entry: &Entry) -> Option<&Section> {
         entry.section.map(|i| &self.sections[i as usize])
     }
@@ -406,6 +421,32 @@ fn serialize_details<S: serde::Serializer>(
 pub enum CodeKey<'a> {
     Number(i64),
     Symbol(&'a str),
+}
+
+/// A [`CodeKey`] that owns its symbol.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(untagged))]
+pub enum OwnedKey {
+    Number(i64),
+    Symbol(String),
+}
+
+impl OwnedKey {
+    pub fn as_key(&self) -> CodeKey<'_> {
+        match self {
+            OwnedKey::Number(number) => CodeKey::Number(*number),
+            OwnedKey::Symbol(symbol) => CodeKey::Symbol(symbol),
+        }
+    }
+
+    /// The key of a code as written: its value, or its text.
+    pub fn of(code: &Number) -> OwnedKey {
+        code.value().map_or_else(
+            || OwnedKey::Symbol(code.text().to_string()),
+            OwnedKey::Number,
+        )
+    }
 }
 
 impl std::fmt::Display for CodeKey<'_> {
@@ -637,6 +678,9 @@ pub fn is_symbol(text: &str) -> bool {
 /// and `,` group separators are not accepted, since a catalogue would not
 /// show them on the wire.
 pub fn parse_integer(text: &str) -> Option<i64> {
+    // A footnote mark after a code (`2*`, `1001※`) is the page's, not the
+    // code's.
+    let text = text.trim_end_matches(['*', '†', '‡', '※']);
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text.strip_prefix('+').unwrap_or(text)),

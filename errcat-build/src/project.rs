@@ -11,7 +11,7 @@ use crate::config::{self, CatalogConfig, ColumnRole, Config, Setting};
 use crate::diagnostic::{self, Diagnostic};
 use crate::encoding::{self, Unusable};
 use crate::lint::{self, Level};
-use crate::model::{Catalog, CodeType, Entry, FileFacts, Model, RecordFormat, WireBody};
+use crate::model::{Catalog, CodeType, Entry, FileFacts, Model, OwnedKey, RecordFormat, WireBody};
 use crate::naming;
 use crate::parse;
 use crate::source::{FileId, SourceFile};
@@ -617,9 +617,16 @@ impl<'a> Analyzer<'a> {
                 problem_type: entry
                     .and_then(|e| e.problem_type.as_ref())
                     .map(|t| t.value.clone()),
-                retired: entry.map_or_else(Vec::new, |e| {
-                    e.retired.iter().map(|r| (r.value, r.span)).collect()
-                }),
+                retired: entry
+                    .map_or_else(Vec::new, |e| {
+                        e.retired
+                            .iter()
+                            .map(|r| (OwnedKey::Number(r.value), r.span))
+                            .collect()
+                    })
+                    .into_iter()
+                    .chain(part.retired)
+                    .collect(),
                 sections: part.sections,
                 entries: part.entries,
             };

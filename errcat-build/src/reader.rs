@@ -513,6 +513,11 @@ fn read_mapped(text: &str, map: &OffsetMap) -> Vec<Block> {
                             map: OffsetMap::default(),
                         });
                     }
+                    Tag::HtmlBlock => {
+                        if let Some(block) = html_table(text, range, map) {
+                            blocks.push(block);
+                        }
+                    }
                     _ if is_inline => extend(&mut inline_range, inline_target, range),
                     _ => {}
                 }
@@ -609,6 +614,22 @@ fn finish_code(builder: CodeBuilder, end: usize, map: &OffsetMap) -> Block {
             map: builder.map,
         }),
     }
+}
+
+/// An HTML block that holds a `<table>`, as a table block.
+fn html_table(text: &str, range: Range<usize>, map: &OffsetMap) -> Option<Block> {
+    let table = crate::html_table::read(text, range.clone())?;
+    let row = |row: Row| Row {
+        range: map.outer_range(row.range),
+        cells: row.cells.into_iter().map(|c| map.outer_range(c)).collect(),
+    };
+    Some(Block {
+        range: map.outer_range(range),
+        kind: BlockKind::Table(Table {
+            header: row(table.header),
+            rows: table.rows.into_iter().map(row).collect(),
+        }),
+    })
 }
 
 fn finish_table(text: &str, builder: TableBuilder, end: usize, map: &OffsetMap) -> Block {

@@ -98,6 +98,9 @@ pub(crate) fn value(text: &str, range: Range<usize>) -> Range<usize> {
     loop {
         let slice = &text[range.clone()];
         let pair = [
+            ("~~", "~~"),
+            ("<del>", "</del>"),
+            ("<s>", "</s>"),
             ("**", "**"),
             ("__", "__"),
             ("`", "`"),
@@ -121,6 +124,21 @@ pub(crate) fn value(text: &str, range: Range<usize>) -> Range<usize> {
             None => return range,
         }
     }
+}
+
+/// Whether a value is struck through (`~~1005~~`, `<del>1005</del>`,
+/// `<s>…</s>`): a retired record.
+pub(crate) fn struck(text: &str) -> bool {
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    (text.len() > 4 && text.starts_with("~~") && text.ends_with("~~"))
+        || [
+            ("<del>", "</del>"),
+            ("<s>", "</s>"),
+            ("<strike>", "</strike>"),
+        ]
+        .iter()
+        .any(|(open, close)| lower.starts_with(open) && lower.ends_with(close))
 }
 
 /// Trims white space (including full-width and no-break spaces).
@@ -348,11 +366,13 @@ pub(crate) fn hint(header: &str) -> Hint {
     let has = |keywords: &[&str]| keywords.iter().any(|k| holds(&lower, &words, k));
     let http = has(HTTP_WORDS);
     let name = has(NAME_WORDS) && !has(&["filename", "file"]);
-    let message = has(MESSAGE_WORDS);
+    // `原因码`, `结果码`, `响应码`: a word ending in 码 names a code.
+    let ends_in_code = lower.trim_end().ends_with('码');
+    let message = has(MESSAGE_WORDS) && !ends_in_code;
     let advice = has(ADVICE_WORDS);
     let code = if http {
         Strength::None
-    } else if has(CODE_WORDS) || lower.contains("状态码") {
+    } else if has(CODE_WORDS) || ends_in_code || lower.contains("状态码") {
         Strength::Strong
     } else if !(name || message || advice) && words.len() <= 2 && has(WEAK_CODE_WORDS) {
         Strength::Weak

@@ -30,10 +30,13 @@ pub(crate) enum Line {
         line: Range<usize>,
         code: Range<usize>,
         name: Option<Range<usize>>,
+        http: Option<Range<usize>>,
         message: Option<Range<usize>>,
     },
     /// `|4051|Invalid Auth Info|错误的认证信息|`: a row of a table.
     Row(Range<usize>),
+    /// `~~1005 - 已废弃~~`: a code struck through, retired.
+    Struck(Range<usize>),
     /// A label over the lines after it (`登录:`): a section's title.
     Label(Range<usize>),
     /// Anything else: prose, a header line, a brace.
@@ -46,6 +49,8 @@ enum Written {
     Number,
     /// In backticks or quotes.
     Quoted,
+    /// In `**` or `__`.
+    Bold,
     /// A bare `UPPER_CASE` or `E1001`-like symbol.
     Symbol,
 }
@@ -56,6 +61,8 @@ pub(crate) struct CodeLine {
     pub code: Range<usize>,
     /// An `UPPER_CASE` name between the code and the message.
     pub name: Option<Range<usize>>,
+    /// A status in parentheses after the message (`Not Found (404)`).
+    pub http: Option<Range<usize>>,
     pub message: Option<Range<usize>>,
     /// Whether a label names the code (`Error code: 0`).
     pub labelled: bool,
@@ -92,6 +99,19 @@ fn code_at(text: &str, at: usize) -> Option<(Range<usize>, Written)> {
     let rest = &text[at..];
     let bytes = rest.as_bytes();
     match bytes.first()? {
+        // `**0000** - Internal Error`: a code in bold.
+        b'*' | b'_' if rest.starts_with("**") || rest.starts_with("__") => {
+            let marker = &rest[..2];
+            let end = rest[2..].find(marker)? + 2;
+            let inner = rest[2..end].trim();
+            let lead = rest[2..end].len() - rest[2..end].trim_start().len();
+            let kind = infer::kind(inner);
+            let symbol = kind == infer::Kind::Symbol
+                && (inner.contains('_') || inner.bytes().any(|b| b.is_ascii_digit()))
+                && crate::parse::table::looks_like_code(inner);
+            (matches!(kind, infer::Kind::Number(_)) || symbol)
+                .then_some((at + 2 + lead..at + 2 + lead + inner.len(), Written::Bold))
+        }
         b'`' | b'"' => {
             let quote = bytes[0] as char;
             let end = rest[1..].find(quote)? + 1;
@@ -155,8 +175,9 @@ pub(crate) fn code_line(text: &str, line: Range<usize>) -> Option<CodeLine> {
                 .char_indices()
                 .find(|&(_, c)| c.is_ascii_digit() || c == '`' || c == '"' || c == '-')
                 .map(|(i, _)| at + i)?;
-            let label =
-                text[at..label_end].trim_end_matches([' ', ':', '：', '=', '#', '\u{3000}']);
+            let label = text[at..label_end]
+                .trim_end_matches([' ', ':', '：', '=', '#', '\u{3000}', '*', '_'])
+                .trim_start_matches(['*', '_']);
             // Words only: `if (code >= 2000` is code, not a label.
             let words_only = label
                 .chars()
@@ -173,7 +194,12 @@ pub(crate) fn code_line(text: &str, line: Range<usize>) -> Option<CodeLine> {
             code_at(&text[..line.end], at)?
         }
     };
-    let mut after = code.end + usize::from(written == Written::Quoted);
+    let mut after = code.end
+        + match written {
+            Written::Quoted => 1,
+            Written::Bold => text[code.end..].find(['*', '_']).map_or(0, |i| i + 2),
+            Written::Number | Written::Symbol => 0,
+        };
     // The separators after the code: spaces, punctuation, `//`, `--`.
     let mut explicit = false;
     let mut spaced = false;
@@ -206,6 +232,7 @@ pub(crate) fn code_line(text: &str, line: Range<usize>) -> Option<CodeLine> {
         return Some(CodeLine {
             code,
             name: None,
+            http: None,
             message: None,
             labelled,
         });
@@ -218,6 +245,7 @@ pub(crate) fn code_line(text: &str, line: Range<usize>) -> Option<CodeLine> {
             (Written::Number, Some(name)) => Some(CodeLine {
                 code,
                 name: Some(name),
+                http: None,
                 message: (!message.is_empty()).then_some(message),
                 labelled,
             }),
@@ -239,9 +267,12 @@ pub(crate) fn code_line(text: &str, line: Range<usize>) -> Option<CodeLine> {
     let message = clean_message(text, after..line.end);
     // `40001 AUDIO_FILE_NOTEXSIT Media server error`: a name between.
     let (name, message) = split_name(text, message);
+    // `Not Found (404)`: the status the record answers with.
+    let (message, http) = trailing_status(text, message);
     Some(CodeLine {
         code,
         name,
+        http,
         message: (!message.is_empty()).then_some(message),
         labelled,
     })
@@ -283,6 +314,31 @@ fn split_name(text: &str, message: Range<usize>) -> (Option<Range<usize>>, Range
         Some(message.start..message.start + end),
         infer::trim(text, rest_start..rest.end),
     )
+}
+
+/// A message that ends with an HTTP status in parentheses, `Not Found
+/// (404)`, and maybe a tag after it (`(_Validation_)`): the message before
+/// it and the status's digits.
+fn trailing_status(text: &str, message: Range<usize>) -> (Range<usize>, Option<Range<usize>>) {
+    let slice = &text[message.clone()];
+    let Some(open) = slice.find(" (") else {
+        return (message, None);
+    };
+    let digits = &slice[open + 2..];
+    let status = digits
+        .get(..3)
+        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()));
+    let closes = digits.get(3..4) == Some(")");
+    match status {
+        Some(d) if closes && d.parse::<u16>().is_ok_and(|s| (100..=599).contains(&s)) => {
+            let at = message.start + open + 2;
+            (
+                infer::trim(text, message.start..message.start + open),
+                Some(at..at + 3),
+            )
+        }
+        _ => (message, None),
+    }
 }
 
 /// A separator that clearly ends a code (`:`, `=`, `|`, `//`), after which
@@ -355,11 +411,20 @@ pub(crate) fn classify(source: &SourceFile, lines: &[Range<usize>]) -> Vec<Line>
             if slice.trim_start().starts_with('|') {
                 return Line::Row(line.clone());
             }
+            let start = strip_markers(text, line.start).min(line.end);
+            let content = infer::trim(text, start..line.end);
+            if infer::struck(&text[content.clone()]) {
+                let inner = infer::value(text, content.clone());
+                if let Some(found) = code_line(text, inner) {
+                    return Line::Struck(found.code);
+                }
+            }
             if let Some(found) = code_line(text, line.clone()) {
                 return Line::Code {
                     line: line.clone(),
                     code: found.code,
                     name: found.name,
+                    http: found.http,
                     message: found.message,
                 };
             }
@@ -378,7 +443,7 @@ pub(crate) fn records(source: &SourceFile, lines: &[Range<usize>]) -> Option<Vec
     let mut out = classify(source, lines);
     let codes = out
         .iter()
-        .filter(|l| matches!(l, Line::Code { .. }))
+        .filter(|l| matches!(l, Line::Code { .. } | Line::Struck(_)))
         .count();
     // Lines of only punctuation (`{`, `}`, `];`) are the code's wrapping.
     let text = source.text();
@@ -425,6 +490,7 @@ mod tests {
                         message.as_ref().map(slice).unwrap_or_default()
                     )),
                     Line::Row(r) => Some(format!("row {}", slice(r))),
+                    Line::Struck(r) => Some(format!("retired {}", slice(r))),
                     Line::Label(r) => Some(format!("label {}", slice(r))),
                     Line::Other(_) => None,
                 })
@@ -456,6 +522,10 @@ mod tests {
         );
         assert_eq!(read("Error code: 0 (Success)\n").unwrap(), ["0 [Success]"]);
         assert_eq!(
+            read("- **0000** - Internal Error (500)\n- **0004** - Invalid Request (400) (_Validation_)\n").unwrap(),
+            ["0000 [Internal Error]", "0004 [Invalid Request]"]
+        );
+        assert_eq!(
             read("返回码  说明\n10001       参数错误\n10002       签名错误\n").unwrap(),
             ["10001 [参数错误]", "10002 [签名错误]"]
         );
@@ -470,6 +540,10 @@ mod tests {
         assert_eq!(
             read("ERR_NOT_FOUND: resource missing\n`ERR_GONE` - gone\n").unwrap(),
             ["ERR_NOT_FOUND [resource missing]", "ERR_GONE [gone]"]
+        );
+        assert_eq!(
+            read("- 1001 - 参数错误\n- ~~1002 - 已废弃~~\n").unwrap(),
+            ["1001 [参数错误]", "retired 1002"]
         );
     }
 

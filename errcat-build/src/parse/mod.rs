@@ -31,10 +31,11 @@ use crate::config::ColumnRole;
 use crate::diagnostic::Diagnostic;
 use crate::lint;
 use crate::model::{
-    Category, Entry, FileFacts, Number, PartOrigin, RangeOrigin, RecordFormat, Section, Text,
+    Category, Entry, FileFacts, Number, OwnedKey, PartOrigin, RangeOrigin, RecordFormat, Section,
+    Text,
 };
 use crate::reader::{self, Block, BlockKind, CodeBlock, Row};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 use field::Role;
 
 /// The records of one part of a file, before it is named.
@@ -43,6 +44,8 @@ pub(crate) struct Part {
     pub origin: PartOrigin,
     pub sections: Vec<Section>,
     pub entries: Vec<Entry>,
+    /// Codes struck through (`~~1005~~`): retired, never to be used again.
+    pub retired: Vec<(OwnedKey, Span)>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -186,6 +189,7 @@ impl<'a> PartBuilder<'a> {
                 origin,
                 sections: Vec::new(),
                 entries: Vec::new(),
+                retired: Vec::new(),
                 diagnostics: Vec::new(),
             },
             section: None,
@@ -245,6 +249,13 @@ impl<'a> PartBuilder<'a> {
                 None => text,
             },
         }
+    }
+
+    /// A code struck through where it is written: retired.
+    pub(crate) fn retire(&mut self, code: Range<usize>) {
+        let code = self.code(code);
+        let span = code.span;
+        self.part.retired.push((OwnedKey::of(&code), span));
     }
 
     /// A comment of pasted code as its message: code shows no markup, so
@@ -307,6 +318,7 @@ impl<'a> PartBuilder<'a> {
         line: Range<usize>,
         code: Range<usize>,
         name: Option<Range<usize>>,
+        http: Option<Range<usize>>,
         message: Option<Range<usize>>,
     ) {
         if self.not_codes {
@@ -316,7 +328,7 @@ impl<'a> PartBuilder<'a> {
             span: self.source.span(line),
             format: RecordFormat::Line,
             code: Some(self.code(code)),
-            http_status: None,
+            http_status: http.map(|h| Number::read(self.source, h)),
             name: name.map(|n| self.name(n)),
             message: message.map(|m| self.message(m)),
             section: None,
@@ -397,12 +409,18 @@ impl<'a> PartBuilder<'a> {
         let after = &text[found.code.end..heading.end];
         let rest = found.message.as_ref().map(|m| &text[m.clone()]);
         let code_like = |s: &str| crate::model::is_symbol(s) && table::looks_like_code(s);
-        let bare_number = crate::model::parse_integer(&text[found.code.clone()]).is_some()
-            && !after.starts_with(['"', '`']);
+        let number = crate::model::parse_integer(&text[found.code.clone()]).is_some();
+        let bare_number = number && !after.starts_with(['"', '`', '*']);
+        // `## 2. Overview`, `### 1、简介`: the numbering of sections.
+        let numbering = number && after.trim_start().starts_with(['.', '、', ')']);
+        // `### 400 Bad Request`: a section of the records of that status.
+        let status = status::in_title(&text[heading.clone()]).is_some();
         let named = match rest {
+            _ if numbering || status => false,
             None => !bare_number || found.labelled,
             Some(rest) => {
                 found.labelled
+                    || number
                     || after
                         .trim_start()
                         .starts_with(['-', ':', '：', '–', '—', '='])
@@ -437,12 +455,21 @@ impl<'a> PartBuilder<'a> {
     /// a line that repeats the code (`Error code: 0 (Success)`), else the
     /// paragraph. True if the paragraph was taken so.
     fn describe_heading(&mut self, paragraph: Range<usize>) -> bool {
+        if self.heading_record.is_none() {
+            return false;
+        }
+        // `**Description:**` over the text: a field's label, not the text.
+        let lines = lines_of(self.source, paragraph.clone());
+        if let [line] = lines.as_slice()
+            && lines::label(self.source.text(), line.clone()).is_some()
+        {
+            return true;
+        }
         let Some(mut entry) = self.heading_record.take() else {
             return false;
         };
         if entry.message.is_none() {
             let text = self.source.text();
-            let lines = lines_of(self.source, paragraph.clone());
             let repeated = lines::code_line(text, lines[0].clone()).filter(|l| {
                 entry
                     .code
@@ -458,9 +485,28 @@ impl<'a> PartBuilder<'a> {
         true
     }
 
-    /// A held code heading that no paragraph describes was a section's
-    /// title (`### 0 - 成功` over a table that defines 0).
+    /// A held code heading with no paragraph under it: a record if the
+    /// heading says what it is (`### -1000 未知错误` over a list of its
+    /// details), else a section's title.
     pub(crate) fn flush_heading(&mut self) {
+        match &self.heading_record {
+            Some(entry) if entry.message.is_some() || entry.name.is_some() => {
+                if let Some(mut entry) = self.heading_record.take() {
+                    // `### -1008 SERVER_BUSY` and nothing to say more: the
+                    // name is all the message there is.
+                    if entry.message.is_none() {
+                        entry.message = entry.name.clone();
+                    }
+                    self.push_line_entry(entry);
+                }
+            }
+            _ => self.heading_as_section(),
+        }
+    }
+
+    /// A held code heading over a table is the table's section title
+    /// (`### 0 - 成功` over the table that defines 0).
+    pub(crate) fn heading_as_section(&mut self) {
         if let Some(entry) = self.heading_record.take() {
             let title = self.text(entry.span.range());
             self.push_section(title, self.heading_level, None);
@@ -549,7 +595,7 @@ impl FileParser<'_> {
                     }
                 }
                 BlockKind::Table(table) => {
-                    part.flush_heading();
+                    part.heading_as_section();
                     part.close_record();
                     table::read(part, &mut self.facts, table, block.range.clone());
                 }
@@ -666,6 +712,13 @@ impl FileParser<'_> {
             part.not_codes = true;
             return;
         }
+        if part.table.is_none()
+            && let Some(table) = pipe_lines_table(text, lines)
+        {
+            let range = lines[0].start..lines[lines.len() - 1].end;
+            table::read(part, &mut self.facts, &table, range);
+            return;
+        }
         let Some(found) = lines::records(self.source, lines) else {
             // Labels alone open sections (`**3XX错误码**`,
             // `**Auth errors (HTTP 403):**`).
@@ -697,12 +750,14 @@ impl FileParser<'_> {
                     line,
                     code,
                     name,
+                    http,
                     message,
-                } => part.push_line_record(line, code, name, message),
+                } => part.push_line_record(line, code, name, http, message),
                 lines::Line::Label(title) => {
                     let title = part.text(title);
                     part.push_section(title, 7, None);
                 }
+                lines::Line::Struck(code) => part.retire(code),
                 lines::Line::Other(_) => {}
             }
         }
@@ -807,6 +862,52 @@ pub(crate) fn every_line(text: &str) -> (SourceFile, Vec<Range<usize>>) {
         at += line.len();
     }
     (SourceFile::new(0, "t", text.to_string()), lines)
+}
+
+/// Lines of pipes that no delimiter row made a table (or a DokuWiki
+/// table, `^ header ^ header ^` over `| cell | cell |`): read as one, the
+/// first line its header.
+fn pipe_lines_table(text: &str, lines: &[Range<usize>]) -> Option<reader::Table> {
+    let piped = |line: &Range<usize>| {
+        let t = text[line.clone()].trim();
+        (t.starts_with('|') || t.starts_with('^')) && t.len() > 1
+    };
+    if lines.len() < 3 || !lines.iter().all(piped) {
+        return None;
+    }
+    let cells = |line: &Range<usize>| {
+        let slice = &text[line.clone()];
+        if slice.trim_start().starts_with('^') {
+            // DokuWiki: `^` separates header cells as `|` does.
+            let mut out = Vec::new();
+            let mut start = line.start;
+            for (i, c) in slice.char_indices() {
+                if c == '^' || c == '|' {
+                    out.push(infer::trim(text, start..line.start + i));
+                    start = line.start + i + 1;
+                }
+            }
+            out.push(infer::trim(text, start..line.end));
+            // The outer `^`s open and close the row, as outer pipes do.
+            if out.first().is_some_and(Range::is_empty) {
+                out.remove(0);
+            }
+            if out.last().is_some_and(Range::is_empty) {
+                out.pop();
+            }
+            out
+        } else {
+            reader::split_cells(text, line.clone())
+        }
+    };
+    let row = |line: &Range<usize>| Row {
+        range: line.clone(),
+        cells: cells(line),
+    };
+    Some(reader::Table {
+        header: row(&lines[0]),
+        rows: lines[1..].iter().map(row).collect(),
+    })
 }
 
 /// Whether a line says that what follows is not error codes.

@@ -54,8 +54,24 @@ const TYPE_NAMES: &[&str] = &[
 
 /// Yes and no as tables write them.
 const BOOLEANS: &[&str] = &[
-    "true", "false", "yes", "no", "y", "n", "valid", "invalid", "required", "optional", "是", "否",
-    "必填", "选填", "可选", "必须",
+    "true",
+    "false",
+    "yes",
+    "no",
+    "y",
+    "n",
+    "valid",
+    "invalid",
+    "required",
+    "optional",
+    "是",
+    "否",
+    "必填",
+    "选填",
+    "可选",
+    "必须",
+    "需要",
+    "不需要",
 ];
 
 /// HTTP methods, which a column of an endpoint table holds: not codes.
@@ -77,6 +93,8 @@ pub(crate) struct Shape {
     refers_back: bool,
     /// The cells the header row has: the columns a renderer shows.
     header_cells: usize,
+    /// Whether the codes are symbols (else numbers).
+    symbolic: bool,
 }
 
 pub(crate) fn read(
@@ -336,12 +354,18 @@ fn header_hints(part: &PartBuilder, table: &Table) -> Vec<Hint> {
         .unwrap_or(0);
     (0..width)
         .map(|i| {
-            let header = table
+            let written = table
                 .header
                 .cells
                 .get(i)
                 .map_or("", |c| part.source.slice(c.clone()));
-            match part.configured_role(header) {
+            // The header as the page shows it: `**说明**`, `<b>原因码</b>`.
+            let shown = plain::plain(written);
+            let header = shown.as_deref().unwrap_or(written);
+            match part
+                .configured_role(header)
+                .or_else(|| part.configured_role(written))
+            {
                 Some(role) => Hint {
                     code: if role == ColumnRole::Code {
                         Strength::Strong
@@ -375,6 +399,8 @@ struct Profile {
     type_names: usize,
     /// Cells of yes or no (`true`, `valid`, `必填`).
     booleans: usize,
+    /// Numbers written in hex (`0x1A`).
+    hex: usize,
     /// Whether the symbols are one word and a running number (`code-1`,
     /// `code-2`, `end-4a`): labels of rows, not codes.
     labels: bool,
@@ -454,7 +480,12 @@ fn profiles(part: &PartBuilder, table: &Table, width: usize) -> Vec<Profile> {
                     profile.statuses += 1;
                 }
                 match kind {
-                    Kind::Number(_) => profile.numbers += 1,
+                    Kind::Number(_) => {
+                        profile.numbers += 1;
+                        if value.trim_start_matches('-').starts_with("0x") {
+                            profile.hex += 1;
+                        }
+                    }
                     Kind::Status(_) => profile.phrased += 1,
                     Kind::Symbol => {
                         profile.symbols += 1;
@@ -531,7 +562,9 @@ fn shape(part: &PartBuilder, table: &Table) -> Option<(Shape, bool)> {
                 && !hints[c].ordinal
                 && !hints[c].advice
                 && if numeric {
-                    p.uniformly(p.numbers)
+                    // Numbers under a header naming them identifiers, and
+                    // not codes, identify something else (`| 标识符 | 名称 |`).
+                    p.uniformly(p.numbers) && !(hints[c].name && hints[c].code == Strength::None)
                 } else {
                     // Without a header saying so, symbols must look like
                     // codes, and not like the labels `code-1`, `code-2`, …
@@ -545,11 +578,39 @@ fn shape(part: &PartBuilder, table: &Table) -> Option<(Shape, bool)> {
         })
     };
     let pick = |mut columns: Vec<usize>| {
-        columns.sort_by_key(|&c| (std::cmp::Reverse(hints[c].code), hints[c].name, c));
+        // Of two columns of one code (`| 0 | 0x00 |`), the hex one is how
+        // the document writes codes.
+        columns.sort_by_key(|&c| {
+            (
+                std::cmp::Reverse(hints[c].code),
+                hints[c].name,
+                profiles[c].hex * 2 < profiles[c].filled,
+                c,
+            )
+        });
         columns.first().copied()
     };
-    let numeric: Vec<usize> = candidates(true).collect();
-    let symbolic: Vec<usize> = candidates(false).collect();
+    // How many of a column's values differ: codes and names are one a
+    // record (repeats are mistakes, a few), categories and flags repeat.
+    let distinct_share = |c: usize| {
+        let mut values: Vec<Cow<str>> = table
+            .rows
+            .iter()
+            .filter_map(|row| cell_value(part, row, c))
+            .filter(|v| !infer::is_placeholder(v))
+            .collect();
+        let filled = values.len().max(1);
+        values.sort_unstable();
+        values.dedup();
+        values.len() * 10 / filled
+    };
+    let distinct = |c: usize| distinct_share(c) >= 9;
+    let numeric: Vec<usize> = candidates(true)
+        .filter(|&c| distinct_share(c) >= 5)
+        .collect();
+    let symbolic: Vec<usize> = candidates(false)
+        .filter(|&c| distinct_share(c) >= 5)
+        .collect();
     let code = pick(numeric.clone()).or_else(|| {
         // Of symbolic columns, one the header calls a name names the
         // records; a code it is only when no other column can be.
@@ -582,31 +643,22 @@ fn shape(part: &PartBuilder, table: &Table) -> Option<(Shape, bool)> {
         if used(c) {
             return false;
         }
-        if hints[c].name {
+        // A name is an identifier, whatever the header calls it: a column
+        // of words under `名称` holds the message.
+        if hints[c].name && profiles[c].symbolic() {
             return true;
         }
         profiles[c].symbolic() && !code_is_symbolic && !prose_columns.is_empty()
     };
     // Names are one a record; a column whose values repeat down the rows
     // (`standard`, `non-standard`) files them under categories instead.
-    let distinct = |c: usize| {
-        let mut values: Vec<Cow<str>> = table
-            .rows
-            .iter()
-            .filter_map(|row| cell_value(part, row, c))
-            .filter(|v| !infer::is_placeholder(v))
-            .collect();
-        let filled = values.len();
-        values.sort_unstable();
-        values.dedup();
-        values.len() * 10 >= filled * 9
-    };
     let name = (0..width)
         .filter(|&c| names_records(c) && (hints[c].name || distinct(c)))
         .min_by_key(|&c| (!hints[c].name, c));
     let texts: Vec<usize> = (0..width)
         .filter(|&c| !used(c) && Some(c) != name && (profiles[c].filled > 0 || hints[c].message))
         .filter(|&c| profiles[c].prosy() || hints[c].message || profiles[c].symbolic())
+        .filter(|&c| !profiles[c].numeric())
         .collect();
     let message = texts
         .iter()
@@ -622,11 +674,10 @@ fn shape(part: &PartBuilder, table: &Table) -> Option<(Shape, bool)> {
         .or_else(|| texts.first().copied());
     let headers: Vec<String> = (0..width)
         .map(|i| {
-            table
-                .header
-                .cells
-                .get(i)
-                .map_or(String::new(), |c| part.source.slice(c.clone()).to_string())
+            table.header.cells.get(i).map_or(String::new(), |c| {
+                let written = part.source.slice(c.clone());
+                plain::plain(written).unwrap_or_else(|| written.to_string())
+            })
         })
         .collect();
     let primary_language = message.and_then(|m| infer::language(&headers[m]));
@@ -652,6 +703,7 @@ fn shape(part: &PartBuilder, table: &Table) -> Option<(Shape, bool)> {
             headers,
             refers_back,
             header_cells: table.header.cells.len(),
+            symbolic: code_is_symbolic,
         },
         header_is_row,
     ))
@@ -672,6 +724,18 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
     }
     let code_kind = cell_kind(part, row, shape.code);
     match code_kind {
+        // A code struck through is retired: no record, and no record may
+        // use it again.
+        Kind::Number(_) | Kind::Symbol
+            if infer::struck(source.slice(row.cells[shape.code].clone())) =>
+        {
+            part.retire(row.cells[shape.code].clone());
+            return;
+        }
+        // A code of another kind than its column's (`undefined` among
+        // numbers) is no code of the table.
+        Kind::Number(_) if shape.symbolic => return,
+        Kind::Symbol if !shape.symbolic => return,
         Kind::Number(_) | Kind::Symbol => {}
         Kind::Range => {
             // `| 1000-1999 | 通用错误 |`: the range of a section.

@@ -266,15 +266,11 @@ fn compare_catalogs(old: &Catalog, new: &Catalog, findings: &mut Vec<Finding>) {
         .retired
         .iter()
         .chain(&new.retired)
-        .map(|(code, _)| CodeKey::Number(*code))
+        .map(|(code, _)| code.as_key())
         .collect();
     for (&code, &before) in &old_codes {
         let Some(&after) = new_codes.get(&code) else {
-            let retired_here = new
-                .retired
-                .iter()
-                .find(|(c, _)| CodeKey::Number(*c) == code)
-                .map(|(_, span)| *span);
+            let retired_here = new.retired_at(code);
             findings.push(match retired_here {
                 Some(listed) => finding(
                     &CODE_RETIRED,
@@ -377,10 +373,7 @@ fn compare_catalogs(old: &Catalog, new: &Catalog, findings: &mut Vec<Finding>) {
                 &CODE_REUSED,
                 Some(code),
                 format!("code {code} was retired and is used again"),
-                old.retired
-                    .iter()
-                    .find(|(c, _)| CodeKey::Number(*c) == code)
-                    .map(|(_, span)| *span),
+                old.retired_at(code),
                 Some(at(after)),
             ));
         } else {

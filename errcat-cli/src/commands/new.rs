@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use errcat_build::model::{Catalog, CodeType, Entry, RecordFormat};
+use errcat_build::model::{Catalog, CodeType, Entry, OwnedKey, RecordFormat};
 use errcat_build::{Analysis, Project, builder::write_if_changed, naming};
 use regex_lite::Regex;
 use unicode_width::UnicodeWidthStr;
@@ -343,7 +343,10 @@ fn taken(analysis: &Analysis, catalog: &Catalog) -> HashSet<i64> {
         })
         .flat_map(|c| {
             let used = c.entries.iter().filter_map(Entry::code_value);
-            used.chain(c.retired.iter().map(|(code, _)| *code))
+            used.chain(c.retired.iter().filter_map(|(code, _)| match code {
+                OwnedKey::Number(code) => Some(*code),
+                OwnedKey::Symbol(_) => None,
+            }))
         })
         .collect()
 }
