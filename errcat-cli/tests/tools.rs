@@ -189,6 +189,73 @@ fn docs_write_a_markdown_reference_and_a_self_contained_page() {
     assert!(again.stdout.contains("unchanged"), "{}", again.stdout);
 }
 
+/// A file name with what markdown or a URL would read otherwise (a space,
+/// parentheses, `#`, `<`, `|`) still gives working links: percent-encoded
+/// targets, escaped text. Such names are not files on Windows.
+#[cfg(unix)]
+#[test]
+fn docs_link_to_catalogue_files_of_any_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "billing (v2) #1 <eu> |x.md";
+    std::fs::create_dir(dir.path().join("catalogs")).unwrap();
+    std::fs::write(
+        dir.path().join("catalogs").join(name),
+        "# Billing\n\n| code | name | message |\n|---|---|---|\n| 1001 | BadCard | The card was declined |\n| 1002 | NoPlan | No such plan |\n",
+    )
+    .unwrap();
+    let run = errcat_in(dir.path(), &["docs", "--out", "docs"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let markdown = std::fs::read_to_string(dir.path().join("docs/reference.md")).unwrap();
+    let target = "../catalogs/billing%20%28v2%29%20%231%20%3Ceu%3E%20%7Cx.md";
+    // The pipe in a table cell is escaped even in a code span (GFM splits
+    // cells first); outside a table it is not.
+    assert!(
+        markdown.contains("| `catalogs/billing (v2) #1 <eu> \\|x.md` | 2 |\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(&format!(
+            "2 codes from [`catalogs/billing (v2) #1 <eu> |x.md`]({target}#L1) "
+        )),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(&format!(
+            "| The card was declined | [billing (v2) #1 \\<eu> \\|x.md:5]({target}#L5) |  |\n"
+        )),
+        "{markdown}"
+    );
+    // Decoded, the target is the file.
+    let decoded = percent_decode(target);
+    assert!(
+        dir.path().join("docs").join(&decoded).is_file(),
+        "{decoded}"
+    );
+    let html = std::fs::read_to_string(dir.path().join("docs/reference.html")).unwrap();
+    assert!(
+        html.contains(&format!(
+            "<a href=\"{target}#L5\">billing (v2) #1 &lt;eu&gt; |x.md:5</a>"
+        )),
+        "{html}"
+    );
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&text[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
 /// `new` in dry-run, then for real: the code, the line, the exact lines
 /// inserted (and nothing else changed), and `check` still passing.
 fn add(catalog: &str, args: &[&str], code: &str, file: &str, line: usize, inserted: &[&str]) {

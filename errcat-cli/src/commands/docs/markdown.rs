@@ -14,12 +14,36 @@ use crate::records;
 pub(super) fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '|' | '`' | '*' | '_' | '<' | '[' | ']') {
+        if matches!(c, '\\' | '|' | '`' | '*' | '_' | '<' | '[' | ']' | '&') {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// `text` as a code span: fenced by more backticks than it holds in a
+/// row, padded when it starts or ends with one.
+pub(super) fn code_span(text: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with(['`', ' ']) || text.ends_with(['`', ' ']) {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// A code span in a table cell: GFM splits cells at `|` before it reads
+/// code spans, so even there the pipe is escaped.
+pub(super) fn code_cell(text: &str) -> String {
+    code_span(text).replace('|', "\\|")
 }
 
 pub(super) fn markdown(analysis: &Analysis, links: &Links, crate_name: &str) -> String {
@@ -31,8 +55,8 @@ pub(super) fn markdown(analysis: &Analysis, links: &Links, crate_name: &str) -> 
     for catalog in &model.catalogs {
         let _ = writeln!(
             out,
-            "| [{name}](#{name}) | `{crate_name}::{name}::Code` | `{}` | {} |",
-            model.source(catalog.file).path(),
+            "| [{name}](#{name}) | `{crate_name}::{name}::Code` | {} | {} |",
+            code_cell(model.source(catalog.file).path()),
             catalog.entries.len(),
             name = catalog.name
         );
@@ -42,8 +66,9 @@ pub(super) fn markdown(analysis: &Analysis, links: &Links, crate_name: &str) -> 
         let _ = writeln!(out, "\n## {}\n", catalog.name);
         let _ = writeln!(
             out,
-            "{} codes from [`{source}`]({}) ({}). JSON body `{{\"{}\": …, \"{}\": …}}`; records without a status answer HTTP {}.",
+            "{} codes from [{}]({}) ({}). JSON body `{{\"{}\": …, \"{}\": …}}`; records without a status answer HTTP {}.",
             catalog.entries.len(),
+            code_span(source),
             links.to(source, 1),
             model.describe_origin(catalog),
             catalog.body.code_field,
@@ -67,9 +92,11 @@ pub(super) fn markdown(analysis: &Analysis, links: &Links, crate_name: &str) -> 
                     cell(&naming::identifier(entry)),
                     records::http_status(catalog, entry),
                     cell(entry.message_text().unwrap_or("")),
-                    Path::new(source)
-                        .file_name()
-                        .map_or(source.into(), |n| n.to_string_lossy()),
+                    cell(
+                        &Path::new(source)
+                            .file_name()
+                            .map_or(source.into(), |n| n.to_string_lossy())
+                    ),
                     model.line_of(entry.span),
                     links.to(source, model.line_of(entry.span)),
                     findings.into_iter().collect::<Vec<_>>().join(", "),

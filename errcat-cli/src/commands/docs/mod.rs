@@ -4,6 +4,7 @@
 mod html;
 mod markdown;
 
+use std::fmt::Write as _;
 use std::path::{Component, Path, PathBuf};
 
 use errcat_build::Analysis;
@@ -80,10 +81,27 @@ impl Links {
         Links { out: absolute(out) }
     }
 
+    /// A relative URL, percent-encoded: a file named `a (1) #2.md` gives
+    /// a link that neither markdown nor the browser reads differently.
     fn to(&self, source: &str, line: u32) -> String {
         let target = relative(&self.out, &absolute(Path::new(source)));
-        format!("{}#L{line}", display(&target))
+        format!("{}#L{line}", percent_encode(&display(&target)))
     }
+}
+
+/// Everything but the unreserved characters of RFC 3986 and `/`, as UTF-8
+/// bytes: spaces, `(`, `)`, `<` and `|` would end a markdown link or table
+/// cell, `#` and `?` would start a fragment or a query.
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
 }
 
 fn absolute(path: &Path) -> PathBuf {
@@ -144,7 +162,7 @@ fn code_text(entry: &Entry) -> &str {
 #[cfg(test)]
 mod tests {
     use super::html::escape_html;
-    use super::markdown::cell;
+    use super::markdown::{cell, code_cell, code_span};
     use super::*;
 
     #[test]
@@ -163,8 +181,26 @@ mod tests {
     }
 
     #[test]
+    fn link_targets_are_percent_encoded() {
+        assert_eq!(
+            percent_encode("../catalogs/a b(1)#<x>|y%.md"),
+            "../catalogs/a%20b%281%29%23%3Cx%3E%7Cy%25.md"
+        );
+        assert_eq!(percent_encode("错.md"), "%E9%94%99.md");
+    }
+
+    #[test]
+    fn code_spans_hold_backticks_and_pipes() {
+        assert_eq!(code_span("a.md"), "`a.md`");
+        assert_eq!(code_span("a`b`.md"), "``a`b`.md``");
+        assert_eq!(code_span("`a.md"), "`` `a.md ``");
+        assert_eq!(code_span("a|b.md"), "`a|b.md`");
+        assert_eq!(code_cell("a|b.md"), "`a\\|b.md`");
+    }
+
+    #[test]
     fn cells_and_html_are_escaped() {
-        assert_eq!(cell("a|b*c"), "a\\|b\\*c");
+        assert_eq!(cell("a|b*c&"), "a\\|b\\*c\\&");
         assert_eq!(
             escape_html("<script>\"&'"),
             "&lt;script&gt;&quot;&amp;&#39;"
