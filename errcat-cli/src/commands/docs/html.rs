@@ -6,8 +6,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use errcat_build::Analysis;
+use errcat_build::model::Catalog;
 use errcat_build::naming;
 
+use super::lang::{Lang, Votes};
 use super::{Links, code_text, groups, section_title};
 use crate::records;
 
@@ -33,17 +35,22 @@ pub(super) fn html(analysis: &Analysis, links: &Links, crate_name: &str) -> Stri
     let model = &analysis.model;
     let mut statuses = BTreeSet::new();
     let mut body = String::new();
+    let mut page_votes = Votes::default();
     for catalog in &model.catalogs {
         let source = model.source(catalog.file).path();
+        let votes = catalog_votes(catalog);
+        page_votes.merge(&votes);
+        let lang = votes.majority();
         let _ = writeln!(
             body,
-            "<section class=\"catalog\" id=\"{}\">",
-            escape_html(&catalog.name)
+            "<section class=\"catalog\" id=\"{}\"{}>",
+            escape_html(&catalog.name),
+            lang_attribute(lang)
         );
         let _ = writeln!(body, "<h2>{}</h2>", escape_html(&catalog.name));
         let _ = writeln!(
             body,
-            "<p class=\"meta\"><code>{crate_name}::{}::Code</code> · {} codes from <a href=\"{}\">{}</a> ({}) · default HTTP {}</p>",
+            "<p class=\"meta\" lang=\"en\"><code>{crate_name}::{}::Code</code> · {} codes from <a href=\"{}\">{}</a> ({}) · default HTTP {}</p>",
             escape_html(&catalog.name),
             catalog.entries.len(),
             escape_html(&links.to(source, 1)),
@@ -60,13 +67,18 @@ pub(super) fn html(analysis: &Analysis, links: &Links, crate_name: &str) -> Stri
                     escape_html(&section_title(analysis, catalog, section))
                 );
             }
-            body.push_str("<table>\n<thead><tr><th>code</th><th>identifier</th><th>HTTP</th><th>message</th><th>source</th><th>findings</th></tr></thead>\n<tbody>\n");
+            body.push_str("<table>\n<thead lang=\"en\"><tr><th>code</th><th>identifier</th><th>HTTP</th><th>message</th><th>source</th><th>findings</th></tr></thead>\n<tbody>\n");
             for entry in entries {
                 let status = records::http_status(catalog, entry);
                 statuses.insert(status);
                 let code = code_text(entry);
                 let identifier = naming::identifier(entry);
                 let message = entry.message_text().unwrap_or("");
+                // A message in another language than its catalogue's says so.
+                let message_lang = match Lang::of(message) {
+                    Some(own) if lang != Some(own) => lang_attribute(Some(own)),
+                    _ => String::new(),
+                };
                 let anchor = format!("{}-{code}", catalog.name);
                 let searchable =
                     format!("{code} {identifier} {} {message}", records::variant(entry))
@@ -75,7 +87,7 @@ pub(super) fn html(analysis: &Analysis, links: &Links, crate_name: &str) -> Stri
                     .iter()
                     .map(|d| {
                         format!(
-                            "<span class=\"finding {}\" title=\"{}\">{}[{}]</span>",
+                            "<span class=\"finding {}\" lang=\"en\" title=\"{}\">{}[{}]</span>",
                             d.level,
                             escape_html(&d.one_line(&model.sources)),
                             d.level,
@@ -85,12 +97,13 @@ pub(super) fn html(analysis: &Analysis, links: &Links, crate_name: &str) -> Stri
                     .collect();
                 let _ = writeln!(
                     body,
-                    "<tr id=\"{a}\" data-status=\"{status}\" data-text=\"{t}\"><td class=\"num\"><a href=\"#{a}\">{c}</a></td><td><code>{i}</code></td><td class=\"num\">{status}</td><td>{m}</td><td><a href=\"{l}\">{f}:{line}</a></td><td>{findings}</td></tr>",
+                    "<tr id=\"{a}\" data-status=\"{status}\" data-text=\"{t}\"><td class=\"num\"><a href=\"#{a}\">{c}</a></td><td><code>{i}</code></td><td class=\"num\">{status}</td><td{ml}>{m}</td><td><a href=\"{l}\">{f}:{line}</a></td><td>{findings}</td></tr>",
                     a = escape_html(&anchor),
                     t = escape_html(&searchable),
                     c = escape_html(code),
                     i = escape_html(&identifier),
                     m = escape_html(message),
+                    ml = message_lang,
                     l = escape_html(&links.to(source, model.line_of(entry.span))),
                     f = escape_html(
                         &Path::new(source)
@@ -114,7 +127,27 @@ pub(super) fn html(analysis: &Analysis, links: &Links, crate_name: &str) -> Stri
         .iter()
         .map(|c| format!("<a href=\"#{n}\">{n}</a>", n = escape_html(&c.name)))
         .collect();
+    // The page's language is that of most texts; its own words are English.
+    let page_lang = page_votes.majority().unwrap_or(Lang::En).tag();
     format!(
-        "<!doctype html>\n<!-- @generated by `errcat docs` from the catalogues. Do not edit. -->\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Error code reference</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>Error code reference</h1>\n<input id=\"search\" type=\"search\" placeholder=\"Search codes, identifiers, messages\" autofocus>\n<select id=\"status\" aria-label=\"HTTP status\"><option value=\"\">All HTTP statuses</option>{options}</select>\n<span id=\"count\">{total} codes</span>\n<nav>{nav}</nav>\n</header>\n<main>\n{body}</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n"
+        "<!doctype html>\n<!-- @generated by `errcat docs` from the catalogues. Do not edit. -->\n<html lang=\"{page_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Error code reference</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<header lang=\"en\">\n<h1>Error code reference</h1>\n<input id=\"search\" type=\"search\" placeholder=\"Search codes, identifiers, messages\" autofocus>\n<select id=\"status\" aria-label=\"HTTP status\"><option value=\"\">All HTTP statuses</option>{options}</select>\n<span id=\"count\">{total} codes</span>\n<nav>{nav}</nav>\n</header>\n<main>\n{body}</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n"
     )
+}
+
+/// One vote per message and per title of a section with records.
+fn catalog_votes(catalog: &Catalog) -> Votes {
+    let mut votes = Votes::default();
+    for (section, entries) in groups(catalog) {
+        if let Some(section) = section {
+            votes.add(section.title.as_str());
+        }
+        for entry in entries {
+            votes.add(entry.message_text().unwrap_or(""));
+        }
+    }
+    votes
+}
+
+fn lang_attribute(lang: Option<Lang>) -> String {
+    lang.map_or_else(String::new, |lang| format!(" lang=\"{}\"", lang.tag()))
 }

@@ -2,6 +2,7 @@
 //! of every catalogue, from the model.
 
 mod html;
+mod lang;
 mod markdown;
 
 use std::fmt::Write as _;
