@@ -186,6 +186,12 @@ fn docs_write_a_markdown_reference_and_a_self_contained_page() {
         1
     );
     assert!(html.contains("<header lang=\"en\">"));
+    // Laid out for a phone too; anchors clear the sticky header
+    // (tests/browser/search.mjs checks both).
+    assert!(
+        html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    );
+    assert!(html.contains("scroll-margin-top"));
     assert!(html.contains("<option>412</option>"));
     assert!(html.contains("class=\"finding warning\""));
     // Self-contained: nothing to fetch.
@@ -274,10 +280,13 @@ fn docs_tag_each_catalogue_with_its_language() {
         );
     }
     assert!(
-        html.contains("<td lang=\"en\">Account locked</td>"),
+        html.contains("<td class=\"message\" lang=\"en\">Account locked</td>"),
         "{html}"
     );
-    assert!(html.contains("<td>トークンが無効です</td>"), "{html}");
+    assert!(
+        html.contains("<td class=\"message\">トークンが無効です</td>"),
+        "{html}"
+    );
 }
 
 /// A file name with what markdown or a URL would read otherwise (a space,

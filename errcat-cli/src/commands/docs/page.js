@@ -1,23 +1,59 @@
+'use strict';
 const search = document.getElementById('search');
 const status = document.getElementById('status');
 const count = document.getElementById('count');
-const rows = Array.from(document.querySelectorAll('tbody tr'));
+const header = document.querySelector('header');
+const main = document.querySelector('main');
+const rows = Array.from(document.querySelectorAll('tr[id]'));
+const groups = Array.from(document.querySelectorAll('tbody'));
+const catalogs = Array.from(document.querySelectorAll('section.catalog'));
+const links = new Map(Array.from(document.querySelectorAll('nav a'), (a) => [a.hash.slice(1), a]));
+
 function apply() {
   const query = search.value.trim().toLowerCase();
   let shown = 0;
   for (const row of rows) {
-    const visible = (!query || row.dataset.text.includes(query)) && (!status.value || row.dataset.status === status.value);
+    const visible = (!query || row.dataset.text.includes(query)) &&
+      (!status.value || row.dataset.status === status.value);
     row.hidden = !visible;
     if (visible) shown++;
   }
-  for (const part of document.querySelectorAll('.group')) {
-    part.hidden = !part.querySelector('tbody tr:not([hidden])');
+  for (const group of groups) {
+    group.hidden = !group.querySelector('tr[id]:not([hidden])');
   }
-  for (const catalog of document.querySelectorAll('section.catalog')) {
-    catalog.hidden = !catalog.querySelector('tbody tr:not([hidden])');
+  for (const catalog of catalogs) {
+    catalog.hidden = !catalog.querySelector('tr[id]:not([hidden])');
+    links.get(catalog.id)?.classList.toggle('none', catalog.hidden);
   }
   count.textContent = shown + ' of ' + rows.length + ' codes';
 }
-search.addEventListener('input', apply);
-status.addEventListener('change', apply);
+
+function changed() {
+  apply();
+  // Deep in the list, the first match goes right below the header.
+  const top = main.offsetTop - header.offsetHeight;
+  if (window.scrollY > top) window.scrollTo(0, top);
+}
+
+function measure() {
+  document.documentElement.style.setProperty('--header-height', header.offsetHeight + 'px');
+}
+
+search.addEventListener('input', changed);
+status.addEventListener('change', changed);
+new ResizeObserver(measure).observe(header);
+
 apply();
+measure();
+// The browser may have gone to the anchor before the header was
+// measured; a link followed (not a reload) goes there again.
+const navigation = performance.getEntriesByType('navigation')[0];
+let target = null;
+try {
+  target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+} catch {
+  // A malformed fragment names no element.
+}
+if (target && navigation?.type !== 'reload' && navigation?.type !== 'back_forward') {
+  target.scrollIntoView();
+}
