@@ -186,12 +186,13 @@ fn docs_write_a_markdown_reference_and_a_self_contained_page() {
         1
     );
     assert!(html.contains("<header lang=\"en\">"));
-    // Laid out for a phone too; anchors clear the sticky header
-    // (tests/browser/search.mjs checks both).
+    // Laid out for a phone too; anchors clear the sticky header; a search
+    // that leaves nothing says so (tests/browser/search.mjs checks each).
     assert!(
         html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
     );
     assert!(html.contains("scroll-margin-top"));
+    assert!(html.contains("<p id=\"empty\" lang=\"en\" hidden>"));
     assert!(html.contains("<option>412</option>"));
     assert!(html.contains("class=\"finding warning\""));
     // Self-contained: nothing to fetch.

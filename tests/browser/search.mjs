@@ -59,6 +59,7 @@ try {
   const total = await page.locator('tr[id]').count();
   assert.ok(total > 0, 'the page lists codes');
   assert.equal(await page.locator('#count').textContent(), `${total} of ${total} codes`);
+  assert.ok(await page.locator('#empty').isHidden());
 
   // The language is the catalogues': Chinese here, on the page and on
   // every catalogue's section.
@@ -80,8 +81,18 @@ try {
   await page.locator('#search').fill('云盘不存在');
   assert.deepEqual(await visibleIds(page), ['api_switch-10344']);
 
+  // No match says so, and gets back to every code.
+  await page.locator('#search').fill('no-such-code');
+  assert.equal(await page.locator('tr[id]:visible').count(), 0);
+  assert.equal(await page.locator('section.catalog:visible').count(), 0);
+  assert.equal(await page.locator('#count').textContent(), `0 of ${total} codes`);
+  assert.ok(await page.locator('#empty').isVisible(), 'a message says nothing matches');
+  assert.equal(await page.locator('#empty-text').textContent(), 'No code matches “no-such-code”.');
+  await page.locator('#clear').click();
+  assert.equal(await page.locator('tr[id]:visible').count(), total);
+  assert.ok(await page.locator('#empty').isHidden());
+
   // The status filter keeps exactly the rows of that status.
-  await page.locator('#search').fill('');
   await page.selectOption('#status', '412');
   const with412 = await page.locator('tr[data-status="412"]').count();
   assert.ok(with412 > 0);
@@ -90,6 +101,9 @@ try {
     [...new Set(await page.locator('tr[id]:visible').evaluateAll((rows) => rows.map((r) => r.dataset.status)))],
     ['412'],
   );
+  // Both filters at once: the message names each.
+  await page.locator('#search').fill('云盘');
+  assert.equal(await page.locator('#empty-text').textContent(), 'No code matches “云盘” with HTTP 412.');
   await page.close();
 
   // Every code has an anchor, and following one shows the row below the

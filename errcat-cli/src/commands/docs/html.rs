@@ -163,6 +163,7 @@ pub(super) fn html(analysis: &Analysis, links: &Links, crate_name: &str) -> Stri
 <nav aria-label="Catalogues">{nav}</nav>
 </header>
 <main>
+<p id="empty" lang="en" hidden><span id="empty-text">No code matches.</span> <button type="button" id="clear">Show all codes</button></p>
 {body}</main>
 <script>
 {SCRIPT}</script>

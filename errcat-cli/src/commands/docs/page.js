@@ -2,6 +2,8 @@
 const search = document.getElementById('search');
 const status = document.getElementById('status');
 const count = document.getElementById('count');
+const empty = document.getElementById('empty');
+const emptyText = document.getElementById('empty-text');
 const header = document.querySelector('header');
 const main = document.querySelector('main');
 const rows = Array.from(document.querySelectorAll('tr[id]'));
@@ -26,6 +28,13 @@ function apply() {
     links.get(catalog.id)?.classList.toggle('none', catalog.hidden);
   }
   count.textContent = shown + ' of ' + rows.length + ' codes';
+  empty.hidden = shown > 0;
+  if (!shown) {
+    const what = [];
+    if (search.value.trim()) what.push('“' + search.value.trim() + '”');
+    if (status.value) what.push('HTTP ' + status.value);
+    emptyText.textContent = 'No code matches ' + what.join(' with ') + '.';
+  }
 }
 
 function changed() {
@@ -41,6 +50,12 @@ function measure() {
 
 search.addEventListener('input', changed);
 status.addEventListener('change', changed);
+document.getElementById('clear').addEventListener('click', () => {
+  search.value = '';
+  status.value = '';
+  changed();
+  search.focus();
+});
 new ResizeObserver(measure).observe(header);
 
 apply();
