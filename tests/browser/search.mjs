@@ -1,9 +1,9 @@
 // Loads the HTML reference written by `cargo xtask docs` in headless
 // Chromium at a desktop and at a phone's size, uses it as a reader would
-// (typing into the search box, choosing a status, following anchors)
-// and checks what is visible where. Writes a screenshot of each size for
-// a person to look at: SCREENSHOT with `-desktop` and `-phone` before its
-// extension.
+// (typing into the search box, choosing a status, following anchors,
+// reloading) and checks what is visible where. Writes a screenshot of
+// each size for a person to look at: SCREENSHOT with `-desktop` and
+// `-phone` before its extension.
 //
 //   node tests/browser/search.mjs [PAGE] [SCREENSHOT]
 
@@ -40,6 +40,7 @@ async function open(context, suffix = '') {
 }
 
 const visibleIds = (page) => page.locator('tr[id]:visible').evaluateAll((rows) => rows.map((r) => r.id));
+const query = (page) => new URL(page.url()).search;
 
 // After following an anchor, its element starts just below the sticky
 // header: not hidden under it, not far below it.
@@ -69,17 +70,23 @@ try {
     ['zh'],
   );
 
-  // Typing a code leaves exactly its row.
+  // Typing a code leaves exactly its row, and the URL says so.
   await page.locator('#search').pressSequentially('40400004');
   assert.deepEqual(await visibleIds(page), ['console-40400004']);
   assert.equal(await page.locator('#count').textContent(), `1 of ${total} codes`);
+  assert.equal(query(page), '?q=40400004');
   await page.screenshot({ path: shot('desktop') });
+  // A reload keeps the filter.
+  await page.reload();
+  assert.equal(await page.locator('#search').inputValue(), '40400004');
+  assert.deepEqual(await visibleIds(page), ['console-40400004']);
 
   // Identifiers and messages are searched too, case-insensitively.
   await page.locator('#search').fill('illegal_parameter');
   assert.deepEqual(await visibleIds(page), ['api_switch-10001']);
   await page.locator('#search').fill('云盘不存在');
   assert.deepEqual(await visibleIds(page), ['api_switch-10344']);
+  assert.equal(query(page), `?q=${encodeURIComponent('云盘不存在')}`);
 
   // No match says so, and gets back to every code.
   await page.locator('#search').fill('no-such-code');
@@ -91,8 +98,9 @@ try {
   await page.locator('#clear').click();
   assert.equal(await page.locator('tr[id]:visible').count(), total);
   assert.ok(await page.locator('#empty').isHidden());
+  assert.equal(query(page), '');
 
-  // The status filter keeps exactly the rows of that status.
+  // The status filter keeps exactly the rows of that status, in the URL too.
   await page.selectOption('#status', '412');
   const with412 = await page.locator('tr[data-status="412"]').count();
   assert.ok(with412 > 0);
@@ -101,9 +109,35 @@ try {
     [...new Set(await page.locator('tr[id]:visible').evaluateAll((rows) => rows.map((r) => r.dataset.status)))],
     ['412'],
   );
+  assert.equal(query(page), '?status=412');
+  await page.reload();
+  assert.equal(await page.locator('#status').inputValue(), '412');
+  assert.equal(await page.locator('tr[id]:visible').count(), with412);
   // Both filters at once: the message names each.
   await page.locator('#search').fill('云盘');
   assert.equal(await page.locator('#empty-text').textContent(), 'No code matches “云盘” with HTTP 412.');
+  await page.close();
+
+  // A shared link with a filter shows just those rows.
+  page = await open(desktop, `?q=${encodeURIComponent('云盘')}&status=500`);
+  assert.equal(await page.locator('#search').inputValue(), '云盘');
+  assert.equal(await page.locator('#status').inputValue(), '500');
+  const shared = await page.locator('tr[id]:visible').evaluateAll(
+    (rows) => rows.map((r) => [r.dataset.text.includes('云盘'), r.dataset.status]),
+  );
+  assert.ok(shared.length > 0);
+  assert.ok(shared.length < total);
+  assert.deepEqual([...new Set(shared.map(String))], ['true,500']);
+  assert.equal(
+    await page.locator('tr[id]:visible').count(),
+    await page.locator('tr[data-status="500"]').evaluateAll((rows) => rows.filter((r) => r.dataset.text.includes('云盘')).length),
+  );
+  await page.close();
+  // The query and an anchor go together; a status the page lacks is no filter.
+  page = await open(desktop, '?q=40400004&status=999#console-40400004');
+  assert.deepEqual(await visibleIds(page), ['console-40400004']);
+  assert.equal(await page.locator('#status').inputValue(), '');
+  assert.equal(await page.locator(':target').getAttribute('id'), 'console-40400004');
   await page.close();
 
   // Every code has an anchor, and following one shows the row below the

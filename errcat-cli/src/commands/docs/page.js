@@ -37,8 +37,28 @@ function apply() {
   }
 }
 
+// The filter lives in the query string (`?q=…&status=…`), so that a
+// reload or a shared link shows the same rows; the fragment stays free
+// for the anchors (`?q=404#console-40400004`).
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  search.value = params.get('q') ?? '';
+  const wanted = params.get('status') ?? '';
+  status.value = Array.from(status.options).some((o) => o.value === wanted) ? wanted : '';
+}
+
+function writeUrl() {
+  const url = new URL(location.href);
+  const query = search.value.trim();
+  if (query) url.searchParams.set('q', query); else url.searchParams.delete('q');
+  if (status.value) url.searchParams.set('status', status.value); else url.searchParams.delete('status');
+  // Replaced, not pushed: each keystroke is no step back.
+  if (url.href !== location.href) history.replaceState(history.state, '', url);
+}
+
 function changed() {
   apply();
+  writeUrl();
   // Deep in the list, the first match goes right below the header.
   const top = main.offsetTop - header.offsetHeight;
   if (window.scrollY > top) window.scrollTo(0, top);
@@ -56,12 +76,17 @@ document.getElementById('clear').addEventListener('click', () => {
   changed();
   search.focus();
 });
+window.addEventListener('popstate', () => {
+  readUrl();
+  apply();
+});
 new ResizeObserver(measure).observe(header);
 
+readUrl();
 apply();
 measure();
-// The browser may have gone to the anchor before the header was
-// measured; a link followed (not a reload) goes there again.
+// The browser may have gone to the anchor before the header was measured
+// or the rows filtered; a link followed (not a reload) goes there again.
 const navigation = performance.getEntriesByType('navigation')[0];
 let target = null;
 try {
