@@ -177,6 +177,22 @@ fn docs_write_a_markdown_reference_and_a_self_contained_page() {
     assert_eq!(html.matches("<tr id=").count(), 266);
     assert!(html.contains("<tr id=\"console-40400004\" data-status=\"404\""));
     assert!(html.contains("<input id=\"search\""));
+    // The catalogues are written in Chinese; the page's own words in English.
+    assert!(html.contains("<html lang=\"zh\">"));
+    assert_eq!(html.matches("<section class=\"catalog\" id=").count(), 6);
+    assert_eq!(
+        html.matches("<section class=\"catalog\" id=\"console\" lang=\"zh\">")
+            .count(),
+        1
+    );
+    assert!(html.contains("<header lang=\"en\">"));
+    // Laid out for a phone too; anchors clear the sticky header; a search
+    // that leaves nothing says so (tests/browser/search.mjs checks each).
+    assert!(
+        html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    );
+    assert!(html.contains("scroll-margin-top"));
+    assert!(html.contains("<p id=\"empty\" lang=\"en\" hidden>"));
     assert!(html.contains("<option>412</option>"));
     assert!(html.contains("class=\"finding warning\""));
     // Self-contained: nothing to fetch.
@@ -187,6 +203,158 @@ fn docs_write_a_markdown_reference_and_a_self_contained_page() {
     // A second run changes nothing.
     let again = errcat_in(&workspace(), &["docs", "--out", out_path]);
     assert!(again.stdout.contains("unchanged"), "{}", again.stdout);
+}
+
+/// `lang` follows the catalogue texts' script: per catalogue section, per
+/// message that differs from its catalogue, and for the page the language
+/// of most texts.
+#[test]
+fn docs_tag_each_catalogue_with_its_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("catalogs")).unwrap();
+    let table = |title: &str, rows: &[(&str, &str, &str)]| {
+        let mut text = format!("# {title}\n\n| code | name | message |\n|---|---|---|\n");
+        for (code, name, message) in rows {
+            text.push_str(&format!("| {code} | {name} | {message} |\n"));
+        }
+        text
+    };
+    for (file, text) in [
+        (
+            "billing.md",
+            table(
+                "Billing",
+                &[
+                    ("1001", "BadCard", "The card was declined"),
+                    ("1002", "NoPlan", "No such plan"),
+                    ("1003", "Expired", "The subscription has expired"),
+                ],
+            ),
+        ),
+        (
+            "auth.md",
+            table(
+                "認証",
+                &[
+                    ("2001", "NoUser", "ユーザーが見つかりません"),
+                    ("2002", "BadToken", "トークンが無効です"),
+                    ("2003", "Locked", "Account locked"),
+                ],
+            ),
+        ),
+        (
+            "users.md",
+            table(
+                "Пользователи",
+                &[("3001", "Missing", "Пользователь не найден")],
+            ),
+        ),
+        (
+            "orders.md",
+            table("주문", &[("4001", "NoOrder", "주문을 찾을 수 없습니다")]),
+        ),
+        (
+            "legacy.md",
+            table("旧接口", &[("5001", "Gone", "接口已下线")]),
+        ),
+    ] {
+        std::fs::write(dir.path().join("catalogs").join(file), text).unwrap();
+    }
+    let run = errcat_in(dir.path(), &["docs", "--out", "docs"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(dir.path().join("docs/reference.html")).unwrap();
+    // English has 5 of the 14 titles and messages, more than any other
+    // (the kanji title 認証 alone counts as Chinese).
+    assert!(html.contains("<html lang=\"en\">"), "{html}");
+    for (catalog, lang) in [
+        ("billing", "en"),
+        ("auth", "ja"),
+        ("users", "ru"),
+        ("orders", "ko"),
+        ("legacy", "zh"),
+    ] {
+        assert!(
+            html.contains(&format!(
+                "<section class=\"catalog\" id=\"{catalog}\" lang=\"{lang}\">"
+            )),
+            "{catalog}: {html}"
+        );
+    }
+    assert!(
+        html.contains("<td class=\"message\" lang=\"en\">Account locked</td>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<td class=\"message\">トークンが無効です</td>"),
+        "{html}"
+    );
+}
+
+/// A file name with what markdown or a URL would read otherwise (a space,
+/// parentheses, `#`, `<`, `|`) still gives working links: percent-encoded
+/// targets, escaped text. Such names are not files on Windows.
+#[cfg(unix)]
+#[test]
+fn docs_link_to_catalogue_files_of_any_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "billing (v2) #1 <eu> |x.md";
+    std::fs::create_dir(dir.path().join("catalogs")).unwrap();
+    std::fs::write(
+        dir.path().join("catalogs").join(name),
+        "# Billing\n\n| code | name | message |\n|---|---|---|\n| 1001 | BadCard | The card was declined |\n| 1002 | NoPlan | No such plan |\n",
+    )
+    .unwrap();
+    let run = errcat_in(dir.path(), &["docs", "--out", "docs"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let markdown = std::fs::read_to_string(dir.path().join("docs/reference.md")).unwrap();
+    let target = "../catalogs/billing%20%28v2%29%20%231%20%3Ceu%3E%20%7Cx.md";
+    // The pipe in a table cell is escaped even in a code span (GFM splits
+    // cells first); outside a table it is not.
+    assert!(
+        markdown.contains("| `catalogs/billing (v2) #1 <eu> \\|x.md` | 2 |\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(&format!(
+            "2 codes from [`catalogs/billing (v2) #1 <eu> |x.md`]({target}#L1) "
+        )),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(&format!(
+            "| The card was declined | [billing (v2) #1 \\<eu> \\|x.md:5]({target}#L5) |  |\n"
+        )),
+        "{markdown}"
+    );
+    // Decoded, the target is the file.
+    let decoded = percent_decode(target);
+    assert!(
+        dir.path().join("docs").join(&decoded).is_file(),
+        "{decoded}"
+    );
+    let html = std::fs::read_to_string(dir.path().join("docs/reference.html")).unwrap();
+    assert!(
+        html.contains(&format!(
+            "<a href=\"{target}#L5\">billing (v2) #1 &lt;eu&gt; |x.md:5</a>"
+        )),
+        "{html}"
+    );
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&text[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
 }
 
 /// `new` in dry-run, then for real: the code, the line, the exact lines
