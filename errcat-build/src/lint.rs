@@ -84,7 +84,8 @@ lints! {
     OVERLAPPING_RANGES = "overlapping-ranges", Warning, false, "two declared code ranges overlap";
     CODE_OUT_OF_ORDER = "code-out-of-order", Warning, false, "a code breaks the ascending order of its section";
     UNKNOWN_FIELD = "unknown-field", Warning, false, "a record has a field errcat does not know";
-    NO_RECORDS = "no-records", Warning, false, "a file holds no records in any known layout";
+    NO_RECORDS = "no-records", Error, false, "a catalogue file holds no records";
+    UNREAD_CODES = "unread-codes", Warning, false, "a block holds codes errcat did not read into records";
 }
 
 pub fn find(id: &str) -> Option<&'static Lint> {

@@ -61,6 +61,9 @@ pub struct FileFacts {
     pub body: Option<WireBody>,
     /// Code ranges by category (`1xxx | BaseError | 基础错误类型`).
     pub categories: Vec<Category>,
+    /// Code-like lines and rows found but not read into records (each
+    /// block of them has an `unread-codes` warning).
+    pub unread_codes: u32,
 }
 
 impl FileFacts {

@@ -44,13 +44,13 @@ fn seeds_pass_with_exactly_their_real_findings() {
     assert_eq!(
         run.stdout,
         "\
-catalogue   source                                  records  errors  warnings
-account     catalogs/account.md                           8       0         0
-account_2   catalogs/account.md:43 (code block)          48       0         1
-api_switch  catalogs/api_switch.md:14 (code block)      103       0         5
-console     catalogs/console.md                          47       0         0
-console_2   catalogs/console.md:341 (code block)         48       0         1
-k8s_api     catalogs/k8s_api.md                          12       0         0
+catalogue   source                                  records  unread  errors  warnings
+account     catalogs/account.md                           8       0       0         0
+account_2   catalogs/account.md:43 (code block)          48       0       0         1
+api_switch  catalogs/api_switch.md:14 (code block)      103       0       0         5
+console     catalogs/console.md                          47       0       0         0
+console_2   catalogs/console.md:341 (code block)         48       0       0         1
+k8s_api     catalogs/k8s_api.md                          12       0       0         0
 6 catalogues, 266 records: 0 errors, 7 warnings
 "
     );
@@ -289,7 +289,7 @@ fn a_file_that_is_not_utf8_is_an_error_at_its_first_bad_byte() {
     );
     assert!(
         run.stdout
-            .contains("-          broken.md        0       1         0"),
+            .contains("-          broken.md        0       0       1         0"),
         "{}",
         run.stdout
     );
@@ -590,6 +590,6 @@ fn a_folder_contributes_its_markdown_and_txt_files() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        "catalogue  source               records  errors  warnings\nlegacy     catalogs/legacy.txt        1       0         0\n1 catalogue, 1 record: 0 errors, 0 warnings\n"
+        "catalogue  source               records  unread  errors  warnings\nlegacy     catalogs/legacy.txt        1       0       0         0\n1 catalogue, 1 record: 0 errors, 0 warnings\n"
     );
 }

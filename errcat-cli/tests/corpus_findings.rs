@@ -53,16 +53,15 @@ const EXPECTED: &[(&str, i32, usize, &[&str])] = &[
         142,
         &["139 warning[duplicate-message]"],
     ),
-    // GBK Java constants with javadoc: 1005 and 1009 are defined twice.
+    // GBK Java constants with javadoc: 1005 and 1009 are defined twice. Its
+    // five-digit codes run 10001, 10006, 10008, 10007, 10002, …: three of
+    // eight out of place is an order of the document's own, no stray.
     (
         "16_jxsk-errcode-java-const-gbk.txt",
         1,
         15,
         &[
             "1 warning[non-utf8]",
-            "8 warning[code-out-of-order]",
-            "12 warning[code-out-of-order]",
-            "17 warning[code-out-of-order]",
             "47 error[duplicate-code]",
             "72 error[duplicate-code]",
         ],

@@ -155,8 +155,8 @@ fn another_teams_crate_gets_only_its_own_codes_under_strict_lints() {
     assert_eq!(check.status, 0, "{}", check.stderr);
     assert_eq!(
         check.stdout,
-        "catalogue  source               records  errors  warnings\n\
-         billing    catalogs/billing.md        3       0         0\n\
+        "catalogue  source               records  unread  errors  warnings\n\
+         billing    catalogs/billing.md        3       0       0         0\n\
          1 catalogue, 3 records: 0 errors, 0 warnings\n"
     );
     let explain = errcat_in(&crate_dir.join("src"), &["explain", "40401"]);

@@ -90,8 +90,33 @@ pub(crate) fn is_field(part: &mut PartBuilder, content: Range<usize>) -> bool {
     part.field_role(&text[key]).is_some()
 }
 
-/// Reads one list item into the open record.
+/// Reads one list item into the open record. An item whose lines are
+/// each a field (`- Error Code：**\`0\`**` over `  Symbol: …` and
+/// `  Description: …`) gives each line as a field.
 pub(crate) fn list_item(part: &mut PartBuilder, content: Range<usize>) {
+    let text = part.source.text();
+    if text[content.clone()].contains('\n') {
+        let mut at = content.start;
+        let lines: Vec<Range<usize>> = text[content.clone()]
+            .split('\n')
+            .map(|line| {
+                let range = trim(text, at..at + line.len());
+                at += line.len() + 1;
+                range
+            })
+            .collect();
+        if lines.len() > 1 && lines.iter().all(|l| is_field(part, l.clone())) {
+            for line in lines {
+                field_item(part, line);
+            }
+            return;
+        }
+    }
+    field_item(part, content);
+}
+
+/// Reads one `Field: value` into the open record.
+fn field_item(part: &mut PartBuilder, content: Range<usize>) {
     let text = part.source.text();
     let item = &text[content.clone()];
     let Some((colon, colon_len)) = item

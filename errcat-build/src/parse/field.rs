@@ -33,6 +33,7 @@ const HTTP: &[&str] = &[
 ];
 const NAME: &[&str] = &[
     "name",
+    "symbol",
     "identifier",
     "ident",
     "命名",

@@ -57,7 +57,7 @@ pub(crate) fn kind(text: &str) -> Kind {
     if let Some(status) = status_with_phrase(text) {
         return Kind::Status(status);
     }
-    if range::in_cell(text).is_some() {
+    if range::in_cell(text).is_some() || range::notation(text).is_some() {
         return Kind::Range;
     }
     if is_symbol(text) {

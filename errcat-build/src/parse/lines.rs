@@ -463,7 +463,8 @@ pub(crate) fn records(source: &SourceFile, lines: &[Range<usize>]) -> Option<Vec
     // `> \`20001\`` then the message on the next line.
     for i in 1..out.len() {
         if let (Line::Code { message: None, .. }, Line::Other(next)) = (&out[i - 1], &out[i]) {
-            let next = infer::trim(source.text(), next.clone());
+            let start = strip_markers(source.text(), next.start).min(next.end);
+            let next = infer::trim(source.text(), start..next.end);
             if let Line::Code { message, .. } = &mut out[i - 1] {
                 *message = Some(next);
             }

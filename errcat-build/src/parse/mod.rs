@@ -46,6 +46,8 @@ pub(crate) struct Part {
     pub entries: Vec<Entry>,
     /// Codes struck through (`~~1005~~`): retired, never to be used again.
     pub retired: Vec<(OwnedKey, Span)>,
+    /// Code-like lines and rows found but not read into records.
+    pub unread: u32,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -79,6 +81,7 @@ pub(crate) fn parse_file(source: &SourceFile, columns: &[(String, ColumnRole)]) 
     document.close_record();
     document.flush_heading();
     parser.parts.push(document.part);
+    parser.facts.unread_codes = parser.parts.iter().map(|p| p.unread).sum();
     parser.parts.retain(|p| !p.entries.is_empty());
     // Growth by doubling leaves up to half the records' room unused, held
     // for as long as the model lives; large ones shrink in place (mremap).
@@ -190,6 +193,7 @@ impl<'a> PartBuilder<'a> {
                 sections: Vec::new(),
                 entries: Vec::new(),
                 retired: Vec::new(),
+                unread: 0,
                 diagnostics: Vec::new(),
             },
             section: None,
@@ -249,6 +253,11 @@ impl<'a> PartBuilder<'a> {
                 None => text,
             },
         }
+    }
+
+    /// Counts code-like lines or rows left unread (reported where found).
+    pub(crate) fn count_unread(&mut self, count: usize) {
+        self.part.unread += count as u32;
     }
 
     /// A code struck through where it is written: retired.
@@ -790,9 +799,8 @@ impl FileParser<'_> {
         }
         let inner = code.read_markdown();
         let part = self.walk(&inner, origin);
-        if !part.entries.is_empty() {
-            self.parts.push(part);
-        }
+        // A code block's part counts what it leaves unread, records or not.
+        self.parts.push(part);
     }
 }
 

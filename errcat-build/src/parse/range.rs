@@ -67,8 +67,38 @@ pub(crate) fn in_line(line: &str) -> Option<Declared> {
     declared(&LINE.captures(line)?)
 }
 
+/// A cell written as a range that declares no bounds of its own
+/// (`100开头`, codes starting with 100, of any length), or one that declares
+/// them in words (`小于0`, `< 0`): the first a section's label, the second a
+/// range.
+pub(crate) fn notation(cell: &str) -> Option<Option<Declared>> {
+    let cell = cell.trim().trim_matches('`');
+    if let Some(prefix) = cell
+        .strip_suffix("开头")
+        .or_else(|| cell.strip_suffix("开头的"))
+        .map(str::trim)
+        && !prefix.is_empty()
+        && prefix.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some(None);
+    }
+    let below = cell
+        .strip_prefix("小于")
+        .or_else(|| cell.strip_prefix('<'))
+        .map(str::trim)?;
+    let bound: i64 = below.parse().ok()?;
+    Some(Some(Declared {
+        first: i64::from(i32::MIN),
+        last: bound.checked_sub(1)?,
+        pattern: format!("<{bound}"),
+    }))
+}
+
 /// A cell that holds only a range.
 pub(crate) fn in_cell(cell: &str) -> Option<Declared> {
+    if let Some(declared) = hex_pattern(cell) {
+        return Some(declared);
+    }
     // Every cell of a code table passes through here: most hold a bare
     // code, which cannot be a range, and the pattern costs far more.
     let bare = cell.trim().trim_matches('`');
@@ -80,6 +110,35 @@ pub(crate) fn in_cell(cell: &str) -> Option<Declared> {
         return None;
     }
     declared(&CELL.captures(cell)?)
+}
+
+/// `0x0001xx`: the hex codes the `x`s leave open.
+fn hex_pattern(cell: &str) -> Option<Declared> {
+    let cell = cell.trim().trim_matches('`');
+    let digits = cell
+        .strip_prefix("0x")
+        .or_else(|| cell.strip_prefix("0X"))?;
+    let open = digits
+        .bytes()
+        .rev()
+        .take_while(|b| matches!(b, b'x' | b'X'))
+        .count();
+    let fixed = &digits[..digits.len() - open];
+    if open == 0 || !fixed.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let width = 16i64.checked_pow(open as u32)?;
+    let prefix = if fixed.is_empty() {
+        0
+    } else {
+        i64::from_str_radix(fixed, 16).ok()?
+    };
+    let first = prefix.checked_mul(width)?;
+    Some(Declared {
+        first,
+        last: first.checked_add(width - 1)?,
+        pattern: cell.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -123,5 +182,15 @@ mod tests {
         assert_eq!(in_cell("1999-1000"), None);
         assert_eq!(in_cell(" `40001` "), None);
         assert_eq!(in_cell("-5"), None);
+        assert_eq!(
+            range(in_cell("0x0001xx")),
+            Some((256, 511, "0x0001xx".into()))
+        );
+        assert_eq!(notation("100开头"), Some(None));
+        assert_eq!(
+            notation("小于0").flatten().map(|d| (d.last, d.pattern)),
+            Some((-1, "<0".into()))
+        );
+        assert_eq!(notation("1001"), None);
     }
 }

@@ -106,8 +106,13 @@ pub(crate) fn read(
     if read_status_table(part, facts, table, range) || read_category_table(part, facts, table) {
         return;
     }
-    let Some((shape, header_is_row)) = shape(part, table) else {
-        return;
+    let (shape, header_is_row) = match shape(part, table) {
+        Ok(found) => found,
+        Err(NotCodes::Unsure) => {
+            report_unread(part, table);
+            return;
+        }
+        Err(NotCodes::Other) => return,
     };
     // A table of codes defined above, with nothing to say of them as
     // messages (`| Error Code | Coverage Status | Note |`), refers to them.
@@ -468,7 +473,8 @@ fn profiles(part: &PartBuilder, table: &Table, width: usize) -> Vec<Profile> {
             profile.labels = true;
             for row in &data {
                 let kind = cell_kind(part, row, column);
-                if kind == Kind::Empty {
+                // Range rows are sections of the table, not its values.
+                if matches!(kind, Kind::Empty | Kind::Range) {
                     continue;
                 }
                 profile.filled += 1;
@@ -512,7 +518,59 @@ fn profiles(part: &PartBuilder, table: &Table, width: usize) -> Vec<Profile> {
 
 /// The shape of a code table, if it is one, and whether its header row is
 /// a row of codes itself (a table written without headers).
-fn shape(part: &PartBuilder, table: &Table) -> Option<(Shape, bool)> {
+/// Why a table is not read as codes.
+enum NotCodes {
+    /// It is a table of something else: fields, examples, row labels.
+    Other,
+    /// No column reads as codes with something beside them.
+    Unsure,
+}
+
+/// A table none of whose columns errcat takes for codes, though three of
+/// its rows or more hold something like one, is worth a warning: what was
+/// found, and how catalogs.toml makes errcat read it.
+fn report_unread(part: &mut PartBuilder, table: &Table) {
+    let width = table.header.cells.len();
+    let code_like = |row: &Row, c: usize| match cell_kind(part, row, c) {
+        Kind::Number(_) => true,
+        Kind::Symbol => cell_value(part, row, c).is_some_and(|v| looks_like_code(&v)),
+        _ => false,
+    };
+    let best = (0..width)
+        .map(|c| (c, table.rows.iter().filter(|row| code_like(row, c)).count()))
+        .max_by_key(|&(c, count)| (count, std::cmp::Reverse(c)));
+    let Some((column, count)) = best.filter(|&(_, count)| count >= 3) else {
+        return;
+    };
+    let header = |c: usize| {
+        table.header.cells.get(c).map_or(String::new(), |cell| {
+            part.source.slice(cell.clone()).trim().to_string()
+        })
+    };
+    let message = (0..width)
+        .find(|&c| c != column)
+        .map_or(String::new(), header);
+    let span = part.source.span(table.header.range.clone());
+    part.count_unread(count);
+    part.part.diagnostics.push(
+        Diagnostic::new(
+            &lint::UNREAD_CODES,
+            span,
+            format!(
+                "{count} rows of this table hold codes in column `{}`, but errcat did not read it as a table of codes",
+                header(column)
+            ),
+        )
+        .label("not read")
+        .note("no column of it reads as codes beside a message, or its rows are too few to tell")
+        .note(format!(
+            "to read it, name its columns for this file in catalogs.toml: columns = {{ code = \"{}\", message = \"{message}\" }}",
+            header(column)
+        )),
+    );
+}
+
+fn shape(part: &PartBuilder, table: &Table) -> Result<(Shape, bool), NotCodes> {
     let hints = hints(part, table);
     let width = hints.len();
     let profiles = profiles(part, table, width);
@@ -520,7 +578,7 @@ fn shape(part: &PartBuilder, table: &Table) -> Option<(Shape, bool)> {
         .iter()
         .any(|p| p.type_names * 2 > p.filled && p.filled > 0)
     {
-        return None; // a table of fields and their types
+        return Err(NotCodes::Other); // a table of fields and their types
     }
     // A column of yes/no beside codes no header names: a table of
     // examples or of fields (`| 0x41 | valid | … |`, `| id | 必填 |`).
@@ -530,7 +588,7 @@ fn shape(part: &PartBuilder, table: &Table) -> Option<(Shape, bool)> {
             .iter()
             .any(|p| p.booleans * 2 > p.filled && p.filled > 0)
     {
-        return None;
+        return Err(NotCodes::Other);
     }
     let rows_with = |column: usize| profiles[column].filled;
     // The HTTP status column: statuses under an HTTP header, or with their
@@ -624,12 +682,23 @@ fn shape(part: &PartBuilder, table: &Table) -> Option<(Shape, bool)> {
         } else {
             unnamed
         })
-    })?;
+    });
+    let Some(code) = code else {
+        // A column of row labels (`code-1`, `end-2`) numbers the rows of a
+        // table of something else.
+        return Err(if profiles.iter().any(|p| p.labels) {
+            NotCodes::Other
+        } else {
+            NotCodes::Unsure
+        });
+    };
     // Enough to be a table of codes: its header says so, or two rows hold
     // codes beside some text.
-    let texts = (0..width).filter(|&c| c != code && Some(c) != http && profiles[c].filled > 0);
+    let texts = (0..width).filter(|&c| {
+        c != code && Some(c) != http && profiles[c].filled > 0 && !profiles[c].numeric()
+    });
     if hints[code].code == Strength::None && (rows_with(code) < 2 || texts.count() == 0) {
-        return None;
+        return Err(NotCodes::Unsure);
     }
     let code_is_symbolic = !numeric.contains(&code);
     let used = |c: usize| c == code || Some(c) == http;
@@ -693,7 +762,7 @@ fn shape(part: &PartBuilder, table: &Table) -> Option<(Shape, bool)> {
     let header_is_row =
         !code_is_symbolic && matches!(cell_kind(part, &table.header, code), Kind::Number(_));
     let refers_back = message.is_none_or(|m| !hints[m].message);
-    Some((
+    Ok((
         Shape {
             code,
             name,
@@ -747,7 +816,8 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
                 .find(|(i, c)| *i != shape.code && !c.is_empty())
                 .map_or(code_cell.clone(), |(_, c)| c.clone());
             let value = cell_value(part, row, shape.code).unwrap_or_default();
-            let index = range::in_cell(&value).map(|declared| {
+            let declared = range::in_cell(&value).or_else(|| range::notation(&value).flatten());
+            let index = declared.map(|declared| {
                 let name = infer::value(text, label.clone());
                 declare_section_range(facts, part, declared, name)
             });

@@ -72,6 +72,9 @@ struct Row {
     crate_name: String,
     source: String,
     records: usize,
+    /// Code-like lines and rows of the file errcat found but did not read
+    /// (on the row of the file's first catalogue).
+    unread: u32,
     errors: usize,
     warnings: usize,
 }
@@ -111,11 +114,19 @@ fn unit_rows(analysis: &Analysis) -> Vec<Row> {
             }
         };
         let (errors, warnings) = analysis.counts(index);
+        let first_of_file = model.catalogs[..index]
+            .iter()
+            .all(|c| c.file != catalog.file);
         rows.push(Row {
             catalog: catalog.name.clone(),
             crate_name: String::new(),
             source,
             records: catalog.entries.len(),
+            unread: if first_of_file {
+                model.facts(catalog.file).unread_codes
+            } else {
+                0
+            },
             errors,
             warnings,
         });
@@ -139,6 +150,7 @@ fn unit_rows(analysis: &Analysis) -> Vec<Row> {
                 crate_name: String::new(),
                 source: source.path().to_string(),
                 records: 0,
+                unread: model.facts(source.id()).unread_codes,
                 errors,
                 warnings,
             });
@@ -164,20 +176,31 @@ fn totals(loaded: &[Loaded]) -> (usize, usize, usize, usize) {
     })
 }
 
-/// The summary table: catalogue, source, records, errors, warnings.
+/// The summary table: catalogue, source, records, unread code-like lines,
+/// errors, warnings.
 pub fn summary(loaded: &[Loaded]) -> String {
-    let mut table: Vec<[String; 5]> =
-        vec![["catalogue", "source", "records", "errors", "warnings"].map(String::from)];
+    let mut table: Vec<[String; 6]> = vec![
+        [
+            "catalogue",
+            "source",
+            "records",
+            "unread",
+            "errors",
+            "warnings",
+        ]
+        .map(String::from),
+    ];
     for row in rows(loaded) {
         table.push([
             output::printable(&row.catalog).into_owned(),
             output::printable(&row.source).into_owned(),
             row.records.to_string(),
+            row.unread.to_string(),
             row.errors.to_string(),
             row.warnings.to_string(),
         ]);
     }
-    let widths: Vec<usize> = (0..5)
+    let widths: Vec<usize> = (0..6)
         .map(|col| {
             table
                 .iter()
@@ -189,24 +212,35 @@ pub fn summary(loaded: &[Loaded]) -> String {
     let mut out = String::new();
     for row in &table {
         let line = format!(
-            "{:<w0$}  {:<w1$}  {:>w2$}  {:>w3$}  {:>w4$}",
+            "{:<w0$}  {:<w1$}  {:>w2$}  {:>w3$}  {:>w4$}  {:>w5$}",
             row[0],
             row[1],
             row[2],
             row[3],
             row[4],
+            row[5],
             w0 = widths[0],
             w1 = widths[1],
             w2 = widths[2],
             w3 = widths[3],
-            w4 = widths[4]
+            w4 = widths[4],
+            w5 = widths[5]
         );
         out.push_str(line.trim_end());
         out.push('\n');
     }
     let (catalogs, records, errors, warnings) = totals(loaded);
+    let unread: u32 = loaded
+        .iter()
+        .flat_map(|l| &l.analysis.model.files)
+        .map(|f| f.unread_codes)
+        .sum();
+    let unread = match unread {
+        0 => String::new(),
+        n => format!("; {n} code-like line{} unread", plural(n as usize)),
+    };
     out.push_str(&format!(
-        "{catalogs} catalogue{}, {records} record{}: {errors} error{}, {warnings} warning{}\n",
+        "{catalogs} catalogue{}, {records} record{}: {errors} error{}, {warnings} warning{}{unread}\n",
         plural(catalogs),
         plural(records),
         plural(errors),

@@ -20,6 +20,16 @@ pub struct Args {
 #[derive(Serialize)]
 struct Dump<'a> {
     catalogs: Vec<CatalogView<'a>>,
+    /// Every file read: its records, and the code-like lines and rows
+    /// found but not read.
+    files: Vec<FileView<'a>>,
+}
+
+#[derive(Serialize)]
+struct FileView<'a> {
+    path: &'a str,
+    records: usize,
+    unread: u32,
 }
 
 #[derive(Serialize)]
@@ -94,7 +104,26 @@ fn view(loaded: &[Loaded]) -> Dump<'_> {
             }
         }));
     }
-    Dump { catalogs }
+    let files = loaded
+        .iter()
+        .flat_map(|unit| {
+            let model = &unit.analysis.model;
+            model
+                .files
+                .iter()
+                .enumerate()
+                .map(move |(id, facts)| FileView {
+                    path: &facts.path,
+                    records: (model.catalogs.iter())
+                        .filter(|c| c.file as usize == id)
+                        .map(|c| c.entries.len())
+                        .sum(),
+                    unread: facts.unread_codes,
+                })
+        })
+        .filter(|f| !f.path.ends_with(errcat_build::config::FILE_NAME))
+        .collect();
+    Dump { catalogs, files }
 }
 
 fn entry<'a>(model: &'a Model, catalog: &'a Catalog, entry: &'a Entry) -> EntryView<'a> {

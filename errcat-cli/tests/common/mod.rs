@@ -3,6 +3,8 @@
 // Each test binary uses a part of this module.
 #![allow(dead_code)]
 
+pub mod expected;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
