@@ -110,12 +110,13 @@ pub fn read_in_chunks(source: &SourceFile, chunk: usize, mut visit: impl FnMut(V
 
 /// Offsets where markdown can be cut into independently read pieces, at
 /// least `chunk` bytes apart: the start of a line that begins at column 0
-/// after a blank line, outside a fenced code block and an HTML block. No
-/// container, paragraph or table goes on across such a line (a list item's
-/// content would be indented; a blank line ends the rest), so each piece
-/// reads as it would within the whole. Where a fence or an HTML block could
-/// be read two ways (opened with indentation, so perhaps inside a list
-/// item; a fence among HTML lines), no cut is made after it at all.
+/// after a blank line (of spaces and tabs only), outside a fenced code
+/// block and an HTML block. No container, paragraph or table goes on
+/// across such a line (a list item's content would be indented; a blank
+/// line ends the rest), so each piece reads as it would within the whole.
+/// Where a fence or an HTML block could be read two ways (opened with
+/// indentation, so perhaps inside a list item; a fence among HTML lines),
+/// or a lone carriage return ends a line, no cut is made after it at all.
 pub fn cut_points(text: &str, chunk: usize) -> impl Iterator<Item = usize> + '_ {
     let mut scan = CutScan::default();
     let mut last_cut = 0;
@@ -151,6 +152,13 @@ struct CutScan {
 impl CutScan {
     /// Takes the next line; true if the text may be cut before it.
     fn line(&mut self, line: &str) -> bool {
+        // The parser ends a line at a lone carriage return too: such a line
+        // is several, which this scan does not follow.
+        let lone_cr = line
+            .trim_end_matches('\n')
+            .trim_end_matches('\r')
+            .contains('\r');
+        self.stuck |= lone_cr;
         if self.stuck {
             return false;
         }
@@ -161,12 +169,14 @@ impl CutScan {
             self.after_blank = false;
             return false;
         }
-        if line.trim().is_empty() {
+        if is_blank(line) {
             self.after_blank = true;
             self.html_lines = false;
             return false;
         }
-        let cut = self.after_blank && !line.starts_with([' ', '\t']);
+        // Not before a line that starts with other whitespace (a form feed,
+        // a full-width space): the parser may read it as indentation.
+        let cut = self.after_blank && !line.starts_with(char::is_whitespace);
         self.after_blank = false;
         let body = line.trim_start_matches([' ', '\t']);
         // Indentation in columns: a tab reaches column 4 at least.
@@ -192,6 +202,18 @@ impl CutScan {
         }
         cut
     }
+}
+
+/// What a blank line may hold besides its terminator. Only these: the
+/// markdown parser reads a line of a full-width space as text, and one of
+/// a form feed as text or as blank depending on what is around it.
+const BLANK: [char; 4] = [' ', '\t', '\r', '\n'];
+
+/// Every character the markdown parser may read as blank.
+const PARSER_WHITESPACE: [char; 6] = [' ', '\t', '\r', '\n', '\u{b}', '\u{c}'];
+
+fn is_blank(line: &str) -> bool {
+    line.trim_matches(BLANK).is_empty()
 }
 
 /// A construct that can run across blank lines: a fenced code block or an
@@ -263,9 +285,14 @@ impl Open {
         match *self {
             Open::Fence { marker, len } => {
                 let body = line.trim_start_matches(' ');
+                // Only spaces after the markers: a tab keeps the fence open.
                 line.len() - body.len() <= 3
                     && body.bytes().take_while(|&b| b == marker).count() >= len
-                    && body.trim_start_matches(marker as char).trim().is_empty()
+                    && matches!(
+                        body.trim_start_matches(marker as char)
+                            .trim_start_matches(' '),
+                        "" | "\n" | "\r\n"
+                    )
             }
             Open::Html { end, .. } => line.to_ascii_lowercase().contains(end),
         }
@@ -440,8 +467,17 @@ fn read_mapped(text: &str, map: &OffsetMap) -> Vec<Block> {
                 }
                 match tag {
                     Tag::Item => {
+                        // The parser ends an empty item that is the last
+                        // thing it reads after the blank lines that follow
+                        // it, and one that more text follows before them:
+                        // an item ends at its last non-blank line, so it
+                        // ends there whatever comes after it.
+                        let end = range.start
+                            + text[range.clone()]
+                                .trim_end_matches(PARSER_WHITESPACE)
+                                .len();
                         blocks.push(Block {
-                            range: map.outer_range(range.clone()),
+                            range: map.outer_range(range.start..end),
                             kind: BlockKind::ListItem {
                                 content: map.outer(range.start)..map.outer(range.start),
                                 depth: items.len() as u32,
@@ -651,7 +687,9 @@ fn first_line(text: &str, range: Range<usize>) -> Range<usize> {
 pub(crate) fn split_cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let row = &text[line.clone()];
     let trimmed_start = row.len() - row.trim_start().len();
-    let trimmed_end = row.trim_end().len();
+    // A row of whitespace the parser does not count as such (a full-width
+    // space) is all trimmed: its end is its start.
+    let trimmed_end = row.trim_end().len().max(trimmed_start);
     let mut start = trimmed_start;
     if row[start..].starts_with('|') {
         start += 1;
@@ -881,6 +919,38 @@ mod tests {
         (chunked, whole)
     }
 
+    #[test]
+    fn pieces_read_as_the_whole_where_the_parser_reads_whitespace_its_own_way() {
+        for text in [
+            // An empty item ends at its line, however many blank lines follow.
+            "-\n\n-",
+            "-\n\n\u{c}\n \t\nx",
+            // A full-width space or a form feed is text that goes on a
+            // paragraph; a tab after a closing fence keeps the fence open.
+            "\u{3000}\nx",
+            "a\n\u{c}\nx",
+            "```\n```\t\n\n- a\n```\n",
+            // A lone carriage return ends a line.
+            "a\r```\n\nb\n\n```\n",
+        ] {
+            let (chunked, whole) = read_both_ways(text);
+            assert_eq!(chunked, whole, "{text:?}");
+        }
+        let f = file("-\n\n-");
+        let ranges: Vec<_> = read(&f).into_iter().map(|b| b.range).collect();
+        assert_eq!(ranges, [0..1, 3..4]);
+    }
+
+    #[test]
+    fn a_table_row_of_a_full_width_space_has_one_empty_cell() {
+        let f = file("| a | b |\n|---|---|\n\u{3000}\n");
+        let BlockKind::Table(table) = &read(&f)[0].kind else {
+            unreachable!()
+        };
+        assert_eq!(table.rows[0].cells.len(), 1);
+        assert_eq!(table.rows[0].cells[0], 23..23);
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
@@ -894,6 +964,9 @@ mod tests {
                 "    ```", "\t```", "<!--", "-->", "<!-- x -->", "<!-->", "<pre>", "</pre>",
                 "<div>", "</div>", "<?php", "?>", "<!DOCTYPE html>", "<![CDATA[", "]]>",
                 "<span>", "    code", "  more", "[a]: http://x", "[a]",
+                // Empty items, and lines that only look blank (the parser
+                // reads a form feed or a full-width space as text).
+                "-", "*", "1.", "- -", "-  ", "> -", "\u{c}", "\u{3000}", " \t", "```\u{3000}", "```\t", "a\rb", "```\r```", "a\r```",
             ]), 0..24)
         ) {
             let text = lines.join("\n");
