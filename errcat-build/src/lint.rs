@@ -65,6 +65,7 @@ lints! {
     INVALID_ENCODING = "invalid-encoding", Error, true, "the file is not valid in the encoding catalogs.toml sets";
     NON_UTF8 = "non-utf8", Warning, false, "a file is read in an encoding other than UTF-8";
     MERGE_CONFLICT = "merge-conflict", Error, true, "a git conflict marker is left in the file";
+    TOO_DEEPLY_NESTED = "too-deeply-nested", Error, true, "markdown is nested too deeply to be read";
     INVALID_CONFIG = "invalid-config", Error, true, "catalogs.toml is malformed or names something that does not exist";
     MISSING_CODE = "missing-code", Error, true, "a record has no error code";
     INVALID_CODE = "invalid-code", Error, true, "an error code is not a number or does not fit the code type";
