@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::source::SourceFile;
 
@@ -809,6 +809,22 @@ fn read_mapped(text: &str, map: &OffsetMap, depth: u32) -> Vec<Block> {
                             map: OffsetMap::default(),
                         });
                     }
+                    // A collapsed reference (`[a][]`, and `[a]\[]` to the
+                    // parser) is reported without its `[]`, which as text
+                    // (its definition in another piece, or none) is read:
+                    // the text is the same either way.
+                    Tag::Link {
+                        link_type: LinkType::Collapsed,
+                        ..
+                    }
+                    | Tag::Image {
+                        link_type: LinkType::Collapsed,
+                        ..
+                    } => {
+                        let mut after = text[range.end..].bytes().take(3);
+                        let end = range.end + after.position(|b| b == b']').map_or(0, |i| i + 1);
+                        extend(&mut inline_range, inline_target, range.start..end);
+                    }
                     _ if is_inline => extend(&mut inline_range, inline_target, range),
                     _ => {}
                 }
@@ -842,10 +858,20 @@ fn read_mapped(text: &str, map: &OffsetMap, depth: u32) -> Vec<Block> {
                 }
                 _ => {}
             },
-            Event::Rule => blocks.push(Block {
-                range: map.outer_range(range),
-                kind: BlockKind::Rule,
-            }),
+            Event::Rule => {
+                // A rule ends the first run of text of the item it sits in,
+                // as a paragraph's end would in a loose list.
+                if let Some(frame) = items.last_mut()
+                    && frame.open
+                {
+                    frame.open = false;
+                    finish_inline(&mut blocks, inline_target.take(), inline_range.take());
+                }
+                blocks.push(Block {
+                    range: map.outer_range(range),
+                    kind: BlockKind::Rule,
+                });
+            }
             Event::Text(_)
             | Event::Code(_)
             | Event::InlineMath(_)
@@ -1194,6 +1220,11 @@ mod tests {
             "```\n```\t\n\n- a\n```\n",
             // A lone carriage return ends a line.
             "a\r```\n\nb\n\n```\n",
+            // A collapsed reference defined in another piece; a rule in an
+            // item of a list that is loose only as a whole.
+            "# foo[foo][]\n\n[foo]: /url \"title\"",
+            "a[id]\\[]\n\n[id]: /u\n",
+            "- bar\n\n- baz\n  ___\n  ^_",
         ] {
             let (chunked, whole) = read_both_ways(text);
             assert_eq!(chunked, whole, "{text:?}");
@@ -1201,6 +1232,8 @@ mod tests {
         let f = file("-\n\n-");
         let ranges: Vec<_> = read(&f).into_iter().map(|b| b.range).collect();
         assert_eq!(ranges, [0..1, 3..4]);
+        let f = file("# foo[foo][]\n- baz\n  ___\n  ^_\n\n[foo]: /u\n");
+        assert_eq!(kinds(&f, &read(&f)), ["h1 foo[foo][]", "item0 baz", "rule"]);
     }
 
     #[test]
@@ -1268,6 +1301,10 @@ mod tests {
             " \t",
             "```\u{3000}",
             "```\t",
+            // A collapsed reference, and a rule inside an item.
+            "x [a][]",
+            "x [a]\\[]",
+            "  ***",
             "a\rb",
             "```\r```",
             "a\r```",
