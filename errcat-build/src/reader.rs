@@ -222,10 +222,12 @@ fn read_text(
 
 /// Offsets where markdown can be cut into independently read pieces, at
 /// least `chunk` bytes apart: the start of a line that begins at column 0
-/// after a blank line (of spaces and tabs only), outside a fenced code
-/// block and an HTML block. No container, paragraph or table goes on
-/// across such a line (a list item's content would be indented; a blank
-/// line ends the rest), so each piece reads as it would within the whole.
+/// after a blank line (of spaces and tabs only), or that starts a list
+/// item there ([`starts_item`]: a bullet catalogue written without blank
+/// lines is one list), outside a fenced code block and an HTML block. No
+/// container, paragraph or table goes on across such a line (a list item's
+/// content would be indented; a blank line or the item ends the rest), so
+/// each piece reads as it would within the whole.
 /// Where a fence or an HTML block could be read two ways (opened with
 /// indentation, so perhaps inside a list item; a fence among HTML lines),
 /// or a lone carriage return ends a line, no cut is made after it at all.
@@ -238,7 +240,7 @@ pub fn cut_points(text: &str, chunk: usize) -> impl Iterator<Item = usize> + '_ 
         for line in lines.by_ref() {
             let start = at;
             at += line.len();
-            if scan.line(line) && start - last_cut >= chunk {
+            if scan.line(line) && start > 0 && start - last_cut >= chunk {
                 last_cut = start;
                 return Some(start);
             }
@@ -338,7 +340,8 @@ impl CutScan {
         }
         // Not before a line that starts with other whitespace (a form feed,
         // a full-width space): the parser may read it as indentation.
-        let cut = self.after_blank && !line.starts_with(char::is_whitespace);
+        let cut = (self.after_blank || !self.html_lines && starts_item(line))
+            && !line.starts_with(char::is_whitespace);
         self.after_blank = false;
         let body = line.trim_start_matches([' ', '\t']);
         // Indentation in columns: a tab reaches column 4 at least.
@@ -364,6 +367,30 @@ impl CutScan {
         }
         cut
     }
+}
+
+/// Whether a line starts a list item at column 0 that ends whatever comes
+/// before it: `-`, `*` or `+`, a space or a tab, then text. Such an item
+/// interrupts a paragraph and ends a table; no container holds it, being
+/// unindented and not after `>`; and neither its list's looseness nor its
+/// neighbours change the blocks read. Not a thematic break (`- - -`), nor
+/// what could be a table's delimiter row (`- | -`).
+fn starts_item(line: &str) -> bool {
+    matches!(line.as_bytes(), [b'-' | b'*' | b'+', b' ' | b'\t', ..])
+        && !is_blank(&line[2..])
+        && !line.contains('|')
+        && !is_thematic_break(line.as_bytes())
+}
+
+/// Whether a line is a thematic break: three or more of one of `-`, `*`,
+/// `_`, with only spaces and tabs between them.
+fn is_thematic_break(line: &[u8]) -> bool {
+    let Some(&marker @ (b'-' | b'*' | b'_')) = line.first() else {
+        return false;
+    };
+    let body = line.trim_ascii_end();
+    body.iter().all(|&b| b == marker || b == b' ' || b == b'\t')
+        && body.iter().filter(|&&b| b == marker).count() >= 3
 }
 
 /// What a blank line may hold besides its terminator. Only these: the
@@ -1168,6 +1195,12 @@ mod tests {
         assert_eq!(cuts("a\n\n<!-->\n\nb\n"), ["<!-->"]);
         // A fence line indented four columns is code or item content.
         assert_eq!(cuts("- a\n\n    ```\n\nb\n\n\t```\n\nc\n"), ["b", "c"]);
+        // Before an item at column 0 without a blank line: not a thematic
+        // break, a delimiter row, nor in HTML; not at the very start.
+        assert_eq!(
+            cuts("- a: 1\n- b: 2\n  - c\n* d\nx\n+ e\n- - -\n- ---\nh | h\n- | -\n<div>\n- f\n"),
+            ["-", "*", "+"]
+        );
     }
 
     #[test]
@@ -1180,7 +1213,7 @@ mod tests {
             pieces += 1;
             chunked.extend(blocks);
         });
-        assert_eq!(pieces, 8);
+        assert_eq!(pieces, 9);
         let mut whole = Vec::new();
         read_in_chunks(&f, usize::MAX, |blocks| whole.extend(blocks));
         assert_eq!(chunked, whole);
@@ -1196,6 +1229,23 @@ mod tests {
                 "item0 one",
                 "item0 two"
             ]
+        );
+    }
+
+    /// The parser holds a piece's events and the reader its blocks, each
+    /// several times the piece: a catalogue that is one long list must be
+    /// read a chunk at a time too, not whole.
+    #[test]
+    fn a_bullet_catalogue_without_blank_lines_is_read_a_chunk_at_a_time() {
+        let record = "- HttpCode: 400\n- ErrorCode: 40000001\n- 中文名称: 参数错误\n";
+        let text = format!("# 错误码\n{}", record.repeat(20_000));
+        let mut cuts: Vec<usize> = cut_points(&text, CHUNK).collect();
+        cuts.push(text.len());
+        let longest = cuts.windows(2).map(|w| w[1] - w[0]).max().unwrap();
+        assert!(cuts[0] <= CHUNK + record.len(), "first piece {}", cuts[0]);
+        assert!(
+            longest <= CHUNK + record.len(),
+            "a piece of {longest} bytes"
         );
     }
 
@@ -1305,6 +1355,14 @@ mod tests {
             "x [a][]",
             "x [a]\\[]",
             "  ***",
+            // Items at column 0 without a blank line before them.
+            "* y",
+            "+ z",
+            "-\tx",
+            "- ---",
+            "- | -",
+            "- x | y",
+            "a | b",
             "a\rb",
             "```\r```",
             "a\r```",
