@@ -181,20 +181,20 @@ fn read_text(
         range: map.outer_range(line),
         kind: BlockKind::TooDeep(Nesting::Containers),
     };
-    let mut scan = Scan::default();
+    let mut scan = Scan::for_text(text);
     let mut piece = 0;
     let mut last_cut = 0;
     // The line to show for a stretch past its budget, while it goes on.
     let mut refused: Option<Range<usize>> = None;
-    // The deepest line since a blank one: the one to show.
-    let mut deepest = 0..0;
+    // Where the deepest line since a blank one starts: the one to show.
+    let mut deepest = 0;
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let start = at;
         at += line.len();
         let step = scan.line(line);
         if step.deepest {
-            deepest = text_of(start, line);
+            deepest = start;
         }
         if step.cut {
             if let Some(line) = refused.take() {
@@ -211,7 +211,8 @@ fn read_text(
                 visit(read(piece..last_cut));
             }
             piece = last_cut;
-            refused = Some(deepest.clone());
+            let line = text[deepest..].split_inclusive('\n').next().unwrap_or("");
+            refused = Some(text_of(deepest, line));
         }
     }
     match refused {
@@ -232,7 +233,7 @@ fn read_text(
 /// indentation, so perhaps inside a list item; a fence among HTML lines),
 /// or a lone carriage return ends a line, no cut is made after it at all.
 pub fn cut_points(text: &str, chunk: usize) -> impl Iterator<Item = usize> + '_ {
-    let mut scan = CutScan::default();
+    let mut scan = CutScan::for_text(text);
     let mut last_cut = 0;
     let mut lines = text.split_inclusive('\n');
     let mut at = 0;
@@ -276,6 +277,13 @@ struct Scan {
 }
 
 impl Scan {
+    fn for_text(text: &str) -> Self {
+        Scan {
+            cuts: CutScan::for_text(text),
+            walk: WalkScan::default(),
+        }
+    }
+
     fn line(&mut self, line: &str) -> Step {
         let in_open = self.cuts.open.is_some();
         let cut = self.cuts.line(line);
@@ -298,6 +306,9 @@ impl Scan {
 /// What [`cut_points`] knows about the lines read so far.
 #[derive(Debug, Default)]
 struct CutScan {
+    /// The text has a carriage return (most have none: no line need be
+    /// searched for one).
+    has_cr: bool,
     after_blank: bool,
     /// A fence or an HTML block that runs across blank lines, opened at
     /// column 0 (so at the top level).
@@ -310,14 +321,22 @@ struct CutScan {
 }
 
 impl CutScan {
+    fn for_text(text: &str) -> Self {
+        CutScan {
+            has_cr: text.contains('\r'),
+            ..CutScan::default()
+        }
+    }
+
     /// Takes the next line; true if the text may be cut before it.
     fn line(&mut self, line: &str) -> bool {
         // The parser ends a line at a lone carriage return too: such a line
         // is several, which this scan does not follow.
-        let lone_cr = line
-            .trim_end_matches('\n')
-            .trim_end_matches('\r')
-            .contains('\r');
+        let lone_cr = self.has_cr
+            && line
+                .trim_end_matches('\n')
+                .trim_end_matches('\r')
+                .contains('\r');
         if lone_cr {
             // Nor does it know what is open.
             self.stuck = true;
@@ -402,7 +421,7 @@ const BLANK: [char; 4] = [' ', '\t', '\r', '\n'];
 const PARSER_WHITESPACE: [char; 6] = [' ', '\t', '\r', '\n', '\u{b}', '\u{c}'];
 
 fn is_blank(line: &str) -> bool {
-    line.trim_matches(BLANK).is_empty()
+    line.bytes().all(|b| BLANK.contains(&char::from(b)))
 }
 
 /// A construct that can run across blank lines: a fenced code block or an
@@ -1399,7 +1418,7 @@ mod tests {
 
     /// The containers [`WalkScan`] counts for each line of `text`.
     fn scanned_nesting(text: &str) -> Vec<usize> {
-        let mut scan = Scan::default();
+        let mut scan = Scan::for_text(text);
         let lines = text.split_inclusive('\n');
         lines
             .map(|line| {
