@@ -395,8 +395,14 @@ impl CutScan {
 /// neighbours change the blocks read. Not a thematic break (`- - -`), nor
 /// what could be a table's delimiter row (`- | -`).
 fn starts_item(line: &str) -> bool {
+    // After the marker, the parser skips a form feed as it does a space:
+    // `-` and a form feed is an empty item, which goes on a paragraph.
+    let text = line
+        .get(1..)
+        .unwrap_or("")
+        .trim_start_matches(PARSER_WHITESPACE);
     matches!(line.as_bytes(), [b'-' | b'*' | b'+', b' ' | b'\t', ..])
-        && !is_blank(&line[2..])
+        && !text.is_empty()
         && !line.contains('|')
         && !is_thematic_break(line.as_bytes())
 }
@@ -1294,6 +1300,8 @@ mod tests {
             "# foo[foo][]\n\n[foo]: /url \"title\"",
             "a[id]\\[]\n\n[id]: /u\n",
             "- bar\n\n- baz\n  ___\n  ^_",
+            // An item of a form feed is empty: it cannot end a paragraph.
+            "[url\n*  \u{c}\n:",
         ] {
             let (chunked, whole) = read_both_ways(text);
             assert_eq!(chunked, whole, "{text:?}");
@@ -1381,6 +1389,7 @@ mod tests {
             "- ---",
             "- | -",
             "- x | y",
+            "*  \u{c}",
             "a | b",
             "a\rb",
             "```\r```",
