@@ -438,7 +438,7 @@ fn too_deep(nesting: reader::Nesting, span: crate::source::Span) -> Diagnostic {
     let (message, note) = match nesting {
         reader::Nesting::Containers => (
             "block quotes and list items are nested too deeply here to be read".to_string(),
-            "the parser walks every one of them on each line that follows, so the text from the blank line before this one to the next unindented line after a blank line is not read",
+            "the parser would walk all of them on every line that follows: the stretch from the last unindented line before this one that follows a blank line (or starts a list item) to the next such line is not read",
         ),
         reader::Nesting::CodeBlocks => (
             format!(
