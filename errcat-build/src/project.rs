@@ -184,8 +184,8 @@ impl Project {
         self.watched.push(path.to_path_buf());
     }
 
-    /// Adds a catalogue file from memory (under 4 GiB, as
-    /// [`Project::load`] makes sure of for files it reads).
+    /// Adds a catalogue file from memory (under 4 GiB; [`Project::load`]
+    /// reads none over [`MAX_FILE_SIZE`]).
     pub fn add_file(&mut self, path: &str, bytes: Vec<u8>) {
         let id = self.sources.len() as FileId;
         let (source, invalid_utf8) = decode(id, path, bytes);
