@@ -65,7 +65,9 @@ lints! {
     INVALID_ENCODING = "invalid-encoding", Error, true, "the file is not valid in the encoding catalogs.toml sets";
     NON_UTF8 = "non-utf8", Warning, false, "a file is read in an encoding other than UTF-8";
     MERGE_CONFLICT = "merge-conflict", Error, true, "a git conflict marker is left in the file";
+    TOO_DEEPLY_NESTED = "too-deeply-nested", Error, true, "markdown is nested too deeply to be read";
     INVALID_CONFIG = "invalid-config", Error, true, "catalogs.toml is malformed or names something that does not exist";
+    UNREADABLE_FILE = "unreadable-file", Error, true, "a file in the catalogue folder is not read: not a regular file, a link out of the folder, too large, or unreadable";
     MISSING_CODE = "missing-code", Error, true, "a record has no error code";
     INVALID_CODE = "invalid-code", Error, true, "an error code is not a number or does not fit the code type";
     DUPLICATE_CODE = "duplicate-code", Error, true, "a code is defined twice in one catalogue or namespace";

@@ -1,9 +1,10 @@
 //! A set of catalogue files and their catalogs.toml, analysed into a model
 //! and findings. Shared by build.rs (through [`crate::Builder`]) and xtask.
 
+use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 
 use crate::check;
@@ -23,12 +24,20 @@ pub const DEFAULT_HTTP_STATUS: u16 = 500;
 /// File extensions read as catalogues when a folder is given.
 pub const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
+/// The largest catalogue or catalogs.toml read; a larger file is an
+/// `unreadable-file` error, found before reading it (and a file that grows
+/// past it while read, or reports no size, as `/dev/zero` does, is read no
+/// further). Positions are 32-bit, and the front end holds about four
+/// times a file: 256 MiB keeps that near a gigabyte.
+pub const MAX_FILE_SIZE: u64 = 256 << 20;
+
+/// A path given to [`Project::load`] that cannot be read at all. A file
+/// found inside a folder that cannot be read is a finding instead
+/// (`unreadable-file`), so that every problem shows in one run.
 #[derive(Debug)]
 pub enum LoadError {
     NotFound(PathBuf),
     Io(PathBuf, io::Error),
-    /// Positions are 32-bit: a catalogue must be under 4 GiB.
-    TooLarge(PathBuf, u64),
 }
 
 impl fmt::Display for LoadError {
@@ -36,11 +45,6 @@ impl fmt::Display for LoadError {
         match self {
             LoadError::NotFound(path) => write!(f, "{}: no such file or folder", display(path)),
             LoadError::Io(path, error) => write!(f, "{}: {error}", display(path)),
-            LoadError::TooLarge(path, size) => write!(
-                f,
-                "{}: {size} bytes; a catalogue file must be under 4 GiB",
-                display(path)
-            ),
         }
     }
 }
@@ -54,6 +58,12 @@ pub struct Project {
     catalogs: Vec<CatalogFile>,
     configs: Vec<ConfigFile>,
     watched: Vec<PathBuf>,
+    /// Files found but not read, each an empty source for the finding
+    /// about it, and why.
+    refused: Vec<(FileId, String)>,
+    /// Every file read, by its real path: each is read once, under
+    /// whichever name reached it first.
+    read: HashSet<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -79,6 +89,11 @@ impl Project {
     /// Reads files and folders: a folder contributes its `.md`, `.markdown`
     /// and `.txt` files (recursively, in path order) and its catalogs.toml;
     /// a file also brings the catalogs.toml beside it.
+    ///
+    /// Only regular files inside the folder are read, each once: a link is
+    /// followed only to a file or folder inside it (so no loop of links is
+    /// walked), and a link out of it, a FIFO, a device, a socket or a file
+    /// over [`MAX_FILE_SIZE`] is an `unreadable-file` error at its path.
     pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Project, LoadError> {
         let mut project = Project::new();
         for path in paths {
@@ -93,63 +108,84 @@ impl Project {
             _ => LoadError::Io(path.to_path_buf(), e),
         })?;
         if metadata.is_dir() {
-            self.load_config_of(path)?;
+            let root = fs::canonicalize(path).map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
+            self.load_config_of(path, &root);
             self.watched.push(path.to_path_buf());
-            let mut files = Vec::new();
-            collect_files(path, &mut files)?;
-            for file in files {
-                self.load_catalog(&file)?;
+            fs::read_dir(path).map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
+            for found in collect_files(path, &root) {
+                match found.real {
+                    Ok(real) => self.load_catalog(&found.path, &real),
+                    Err(why) => self.refuse(&found.path, why),
+                }
             }
         } else {
-            if let Some(parent) = path.parent() {
-                let dir = if parent.as_os_str().is_empty() {
-                    Path::new(".")
-                } else {
-                    parent
-                };
-                self.load_config_of(dir)?;
+            let dir = match path.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent,
+                _ => Path::new("."),
+            };
+            let root = fs::canonicalize(dir).map_err(|e| LoadError::Io(dir.to_path_buf(), e))?;
+            self.load_config_of(dir, &root);
+            match fs::canonicalize(path) {
+                Ok(real) if real.starts_with(&root) => self.load_catalog(path, &real),
+                Ok(real) => self.refuse(path, outside(&real, dir)),
+                Err(e) => self.refuse(path, unreadable(&e)),
             }
-            self.load_catalog(path)?;
         }
         Ok(())
     }
 
-    fn load_config_of(&mut self, dir: &Path) -> Result<(), LoadError> {
+    /// The catalogs.toml of folder `dir` (whose real path is `root`), if
+    /// it has one.
+    fn load_config_of(&mut self, dir: &Path, root: &Path) {
         let dir_key = normalize(&display(dir));
         if self.configs.iter().any(|c| c.dir == dir_key) {
-            return Ok(());
+            return;
         }
         let path = dir.join(config::FILE_NAME);
-        match fs::read(&path) {
-            Ok(bytes) => {
-                self.watched.push(path.clone());
-                self.add_config(&display(dir), bytes);
-                Ok(())
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(LoadError::Io(path, e)),
+        match fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return,
+            Err(e) => return self.refuse(&path, unreadable(&e)),
+            Ok(_) => {}
+        }
+        self.watched.push(path.clone());
+        let read = match fs::canonicalize(&path) {
+            Ok(real) if real.starts_with(root) => read_bounded(&real),
+            Ok(real) => Err(outside(&real, dir)),
+            Err(e) => Err(unreadable(&e)),
+        };
+        match read {
+            Ok(bytes) => self.add_config(&display(dir), bytes),
+            Err(why) => self.refuse(&path, why),
         }
     }
 
-    fn load_catalog(&mut self, path: &Path) -> Result<(), LoadError> {
+    /// A catalogue file found at `path`, its real path `real` (inside the
+    /// folder): read unless it was already, or refused with why.
+    fn load_catalog(&mut self, path: &Path, real: &Path) {
         let key = normalize(&display(path));
-        if self.sources.iter().any(|s| normalize(s.path()) == key) {
-            return Ok(());
+        if self.read.contains(real) || self.sources.iter().any(|s| normalize(s.path()) == key) {
+            return;
         }
-        let size = fs::metadata(path)
-            .map_err(|e| LoadError::Io(path.to_path_buf(), e))?
-            .len();
-        if size > u64::from(u32::MAX) {
-            return Err(LoadError::TooLarge(path.to_path_buf(), size));
-        }
-        let bytes = fs::read(path).map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
+        self.read.insert(real.to_path_buf());
         self.watched.push(path.to_path_buf());
-        self.add_file(&display(path), bytes);
-        Ok(())
+        match read_bounded(real) {
+            Ok(bytes) => self.add_file(&display(path), bytes),
+            Err(why) => self.refuse(path, why),
+        }
     }
 
-    /// Adds a catalogue file from memory (under 4 GiB, as
-    /// [`Project::load`] makes sure of for files it reads).
+    /// A file or folder not read, and why: an empty source to hold the
+    /// `unreadable-file` finding.
+    fn refuse(&mut self, path: &Path, why: String) {
+        let id = self.sources.len() as FileId;
+        self.sources
+            .push(SourceFile::new(id, display(path), String::new()));
+        self.refused.push((id, why));
+        self.watched.push(path.to_path_buf());
+    }
+
+    /// Adds a catalogue file from memory (under 4 GiB; [`Project::load`]
+    /// reads none over [`MAX_FILE_SIZE`]).
     pub fn add_file(&mut self, path: &str, bytes: Vec<u8>) {
         let id = self.sources.len() as FileId;
         let (source, invalid_utf8) = decode(id, path, bytes);
@@ -216,6 +252,180 @@ pub fn is_catalogue_file(path: &Path) -> bool {
             .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
+/// A catalogue file found in a folder, or something there that is refused.
+struct Found {
+    path: PathBuf,
+    /// Its real path, inside the folder; or why it is not read.
+    real: Result<PathBuf, String>,
+}
+
+/// The catalogue files under folder `dir` (real path `root`) in path order,
+/// each real file once, and what cannot be followed or listed. Folders are
+/// walked from an explicit stack (no recursion to overflow), each once:
+/// first those reached without links, so that a file keeps its own name,
+/// then those links lead to, in path order.
+fn collect_files(dir: &Path, root: &Path) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut refuse = |path: PathBuf, why: String| {
+        found.push(Found {
+            path,
+            real: Err(why),
+        })
+    };
+    let mut files = Vec::new();
+    let mut folders = HashSet::from([root.to_path_buf()]);
+    let mut stack = vec![(dir.to_path_buf(), root.to_path_buf(), false)];
+    let mut linked: BTreeSet<(PathBuf, PathBuf)> = BTreeSet::new();
+    loop {
+        let (folder, real_folder, via_link) = match stack.pop() {
+            Some(next) => next,
+            None => match linked.pop_first() {
+                Some((path, real)) if folders.insert(real.clone()) => (path, real, true),
+                Some(_) => continue,
+                None => break,
+            },
+        };
+        let entries = match fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) => {
+                refuse(folder, unreadable(&e));
+                continue;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    refuse(folder.clone(), unreadable(&e));
+                    break;
+                }
+            };
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let catalogue = is_catalogue_file(&path);
+            if !kind.is_symlink() {
+                let real = real_folder.join(entry.file_name());
+                if kind.is_dir() {
+                    if folders.insert(real.clone()) {
+                        stack.push((path, real, via_link));
+                    }
+                } else if catalogue {
+                    files.push((path, real, via_link));
+                }
+                continue;
+            }
+            // A link: followed only inside the folder, each folder once.
+            let target = fs::canonicalize(&path).and_then(|real| Ok((fs::metadata(&real)?, real)));
+            let (metadata, real) = match target {
+                Ok(target) => target,
+                Err(_) if catalogue => {
+                    let to = fs::read_link(&path).map_or_else(|_| "?".into(), |to| display(&to));
+                    refuse(path, format!("a link to `{to}`, which does not exist"));
+                    continue;
+                }
+                Err(_) => continue,
+            };
+            if !real.starts_with(root) {
+                if catalogue || metadata.is_dir() {
+                    refuse(path, outside(&real, dir));
+                }
+            } else if metadata.is_dir() {
+                linked.insert((path, real));
+            } else if catalogue {
+                files.push((path, real, true));
+            }
+        }
+    }
+    // A file reached both directly and through a link keeps its own name.
+    let direct: HashSet<PathBuf> = files
+        .iter()
+        .filter(|(_, _, via_link)| !via_link)
+        .map(|(_, real, _)| real.clone())
+        .collect();
+    for (path, real, via_link) in files {
+        if !via_link || !direct.contains(&real) {
+            found.push(Found {
+                path,
+                real: Ok(real),
+            });
+        }
+    }
+    // Path order, as a walk of sorted folders would give.
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    found
+}
+
+/// A regular file's bytes, at most [`MAX_FILE_SIZE`] of them; otherwise
+/// why it is not read. The size is checked before the file is opened (a
+/// FIFO would block the open) and again while reading (a device or a
+/// growing file may report less than it holds).
+fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    let metadata = fs::metadata(path).map_err(|e| unreadable(&e))?;
+    if !metadata.is_file() {
+        return Err(format!(
+            "{}, not a regular file: catalogues are read from regular files only",
+            kind_of(&metadata)
+        ));
+    }
+    let too_large = |size: u64| {
+        format!(
+            "{size} bytes: catalogue files are read up to {} MiB",
+            MAX_FILE_SIZE >> 20
+        )
+    };
+    if metadata.len() > MAX_FILE_SIZE {
+        return Err(too_large(metadata.len()));
+    }
+    let file = fs::File::open(path).map_err(|e| unreadable(&e))?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(&e))?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// What a file that is not a regular one is.
+fn kind_of(metadata: &fs::Metadata) -> &'static str {
+    let kind = metadata.file_type();
+    if kind.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+    }
+    "a special file"
+}
+
+fn unreadable(error: &io::Error) -> String {
+    format!("cannot be read: {error}")
+}
+
+fn outside(real: &Path, dir: &Path) -> String {
+    format!(
+        "a link to `{}`, outside `{}`: links are followed only inside the catalogue folder",
+        display(real),
+        display(dir)
+    )
+}
+
 /// The file as UTF-8, or decoded lossily with the first bad byte's offset
 /// and the bytes kept for another encoding.
 fn decode(id: FileId, path: &str, bytes: Vec<u8>) -> (SourceFile, Option<(usize, Vec<u8>)>) {
@@ -225,44 +435,40 @@ fn decode(id: FileId, path: &str, bytes: Vec<u8>) -> (SourceFile, Option<(usize,
     }
 }
 
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
-    let entries = fs::read_dir(dir).map_err(|e| LoadError::Io(dir.to_path_buf(), e))?;
-    let mut paths = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| LoadError::Io(dir.to_path_buf(), e))?;
-        paths.push(entry.path());
-    }
-    paths.sort();
-    for path in paths {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
-        }
-        if path.is_dir() {
-            collect_files(&path, out)?;
-        } else if is_catalogue_file(&path) {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
 /// A path as shown in diagnostics and generated docs: forward slashes.
 pub fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-/// A comparable form of a path: no `.` components or doubled separators.
+/// A comparable form of a path: no `.` components or doubled separators,
+/// and `..` taken back where it can be (`a/../b.md` is `b.md`).
 fn normalize(path: &str) -> String {
-    let parts: Vec<String> = Path::new(path)
-        .components()
-        .filter(|c| !matches!(c, Component::CurDir))
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
+    let mut parts: Vec<String> = Vec::new();
+    for component in Path::new(path).components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if parts.last().is_some_and(|p| p != ".." && p != "/") => {
+                parts.pop();
+            }
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
     parts.join("/").replace("//", "/")
+}
+
+/// Whether a path in catalogs.toml leaves its folder: absolute, or with
+/// more `..` than folders before them.
+fn leaves_folder(file: &str) -> bool {
+    let mut depth = 0usize;
+    for component in Path::new(file).components() {
+        match component {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir if depth > 0 => depth -= 1,
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return true,
+        }
+    }
+    false
 }
 
 /// The model and every finding, levels resolved, sorted by place.
@@ -352,12 +558,20 @@ impl<'a> Analyzer<'a> {
     }
 
     fn run(mut self) -> Analysis {
+        for (id, why) in &self.project.refused {
+            let source = &self.project.sources[*id as usize];
+            self.diagnostics.push(
+                Diagnostic::new(&lint::UNREADABLE_FILE, source.span(0..0), why.clone())
+                    .label("not read"),
+            );
+        }
         for config in &self.project.configs {
             let (parsed, found) = config::parse(&self.project.sources[config.file as usize]);
             self.used.push(vec![false; parsed.catalogs.len()]);
             self.configs.push(parsed);
             self.diagnostics.extend(found);
         }
+        self.check_config_files();
         self.config_of = self
             .project
             .sources
@@ -641,6 +855,52 @@ impl<'a> Analyzer<'a> {
         }
     }
 
+    /// Each `file` of catalogs.toml names a file in its folder, and names
+    /// it once per part, however it is spelt (`./x.md` is `x.md`).
+    fn check_config_files(&mut self) {
+        for (c, config) in self.configs.iter().enumerate() {
+            let dir = &self.project.configs[c].dir;
+            for (i, entry) in config.catalogs.iter().enumerate() {
+                if leaves_folder(&entry.file.value) {
+                    self.used[c][i] = true;
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            &lint::INVALID_CONFIG,
+                            entry.file.span,
+                            format!(
+                                "`{}` is outside this folder: catalogs.toml configures the files of its own folder and the folders in it",
+                                entry.file.value
+                            ),
+                        )
+                        .label("leaves the folder"),
+                    );
+                    continue;
+                }
+                let target = join(dir, &entry.file.value);
+                // Entries spelt alike are reported as the config is read.
+                let first = config.catalogs[..i].iter().find(|earlier| {
+                    earlier.part.value == entry.part.value
+                        && earlier.file.value != entry.file.value
+                        && join(dir, &earlier.file.value) == target
+                });
+                if let Some(first) = first {
+                    self.used[c][i] = true;
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            &lint::INVALID_CONFIG,
+                            entry.span,
+                            format!(
+                                "part {} of `{}` is configured twice (as `{}` too)",
+                                entry.part.value, entry.file.value, first.file.value
+                            ),
+                        )
+                        .note_at("first configured here", first.span),
+                    );
+                }
+            }
+        }
+    }
+
     fn report_unused(&mut self) {
         for (c, config) in self.configs.iter().enumerate() {
             let dir = &self.project.configs[c].dir;
@@ -654,7 +914,13 @@ impl<'a> Analyzer<'a> {
                     .sources
                     .iter()
                     .find(|s| normalize(s.path()) == target);
+                let refused = |source: &SourceFile| {
+                    let refused = &self.project.refused;
+                    refused.iter().any(|(id, _)| *id == source.id())
+                };
                 let (span, message) = match loaded {
+                    // Its own finding says why it was not read.
+                    Some(source) if refused(source) => continue,
                     None if Path::new(&target).exists() => continue, // not among the files checked now
                     None => (
                         entry.file.span,

@@ -6,10 +6,16 @@
 //! block's content can be read again as markdown; the positions of what is
 //! found inside it are mapped back into the file, through any container
 //! indentation the block had.
+//!
+//! Neither stack nor time grows with how deeply the markdown nests: the
+//! reader keeps its own stack of list items, code blocks are read again
+//! at most [`MAX_CODE_DEPTH`] deep, and a stretch that would make the
+//! parser walk more than [`WALK_PER_BYTE`] containers a byte is not handed
+//! to it; a [`BlockKind::TooDeep`] block stands for what is not read.
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::source::SourceFile;
 
@@ -39,7 +45,42 @@ pub enum BlockKind {
     Paragraph,
     Table(Table),
     Code(CodeBlock),
+    /// Markdown nested past a limit, not read. The block stands for what
+    /// the parser was not handed: a stretch between two cuts, its range the
+    /// text of the stretch's deepest line; or a code block's content, its
+    /// range the first line's text.
+    TooDeep(Nesting),
 }
+
+/// The limit a [`BlockKind::TooDeep`] block passes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nesting {
+    /// Block quotes and list items nested so deeply, over so many lines,
+    /// that the parser would walk more than [`WALK_PER_BYTE`] of them a
+    /// byte.
+    Containers,
+    /// More than [`MAX_CODE_DEPTH`] code blocks inside one another, each
+    /// read again as markdown.
+    CodeBlocks,
+}
+
+/// How much container walking the markdown parser may do for each byte of
+/// a stretch it reads. pulldown-cmark walks every open block quote and
+/// list item on each line, so its time is depth × lines: 20,000 nested
+/// items and 100,000 lines after them (240 KB) took 3 s. At most this many
+/// containers a byte, over a stretch, keeps it within about twice the time
+/// of plain text; catalogues walk one or two.
+pub const WALK_PER_BYTE: u64 = 16;
+
+/// Walking allowed to any stretch, however short: a few milliseconds (and
+/// little in unit tests, so that short texts pass the budget).
+const WALK_SLACK: u64 = if cfg!(test) { 64 } else { 1 << 20 };
+
+/// Past this many code blocks inside one another, a code block's content is
+/// not read again as markdown. Each level copies and parses the content
+/// once more (four more spaces of indentation are one more level), so the
+/// time is depth × bytes and a deep enough file overflowed the stack.
+pub const MAX_CODE_DEPTH: u32 = 8;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -68,12 +109,33 @@ pub struct CodeBlock {
     /// the markdown parser reported, copied.
     content: String,
     map: OffsetMap,
+    /// How many code blocks this one is inside.
+    depth: u32,
 }
 
 impl CodeBlock {
     /// Reads the block's content as markdown; ranges point into the file.
+    /// Past [`MAX_CODE_DEPTH`], a [`BlockKind::TooDeep`] block at its
+    /// first line instead.
     pub fn read_markdown(&self) -> Vec<Block> {
-        read_mapped(&self.content, &self.map)
+        if self.depth >= MAX_CODE_DEPTH {
+            let Some(first) = self.content.split_inclusive('\n').next() else {
+                return Vec::new();
+            };
+            return vec![Block {
+                range: self.map.outer_range(text_of(0, first)),
+                kind: BlockKind::TooDeep(Nesting::CodeBlocks),
+            }];
+        }
+        let mut blocks = Vec::new();
+        read_text(
+            &self.content,
+            &self.map,
+            self.depth + 1,
+            usize::MAX,
+            &mut |piece| blocks.extend(piece),
+        );
+        blocks
     }
 }
 
@@ -96,28 +158,88 @@ pub const CHUNK: usize = 64 * 1024;
 /// cut ([`cut_points`]): the blocks are those of reading it whole.
 pub fn read_in_chunks(source: &SourceFile, chunk: usize, mut visit: impl FnMut(Vec<Block>)) {
     let body = source.body_start();
-    let text = source.text();
-    let mut start = body;
-    for end in cut_points(&text[body..], chunk)
-        .map(|cut| body + cut)
-        .chain([text.len()])
-    {
-        let piece = &text[start..end];
-        visit(read_mapped(piece, &OffsetMap::shifted(start, piece.len())));
-        start = end;
+    let text = &source.text()[body..];
+    read_text(
+        text,
+        &OffsetMap::shifted(body, text.len()),
+        0,
+        chunk,
+        &mut visit,
+    );
+}
+
+/// Reads `text` (inside `depth` code blocks, mapped into the file by `map`)
+/// a piece of at least `chunk` bytes at a time, cut as [`cut_points`] cuts.
+/// A stretch between two places it could be cut that would make the parser
+/// walk more than [`WALK_PER_BYTE`] containers a byte is not handed to it:
+/// a [`BlockKind::TooDeep`] block at its deepest line before the budget is
+/// passed stands for it. Those places do not depend on `chunk`, so neither
+/// do the blocks.
+fn read_text(
+    text: &str,
+    map: &OffsetMap,
+    depth: u32,
+    chunk: usize,
+    visit: &mut impl FnMut(Vec<Block>),
+) {
+    let read = |range: Range<usize>| read_mapped(&text[range.clone()], &map.slice(range), depth);
+    let too_deep = |line: Range<usize>| Block {
+        range: map.outer_range(line),
+        kind: BlockKind::TooDeep(Nesting::Containers),
+    };
+    let mut scan = Scan::for_text(text);
+    let mut piece = 0;
+    let mut last_cut = 0;
+    // The line to show for a stretch past its budget, while it goes on.
+    let mut refused: Option<Range<usize>> = None;
+    // Where the deepest line since a blank one starts: the one to show.
+    let mut deepest = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let step = scan.line(line);
+        if step.deepest {
+            deepest = start;
+        }
+        if step.cut {
+            if let Some(line) = refused.take() {
+                visit(vec![too_deep(line)]);
+                piece = start;
+            } else if start > piece && start - piece >= chunk {
+                visit(read(piece..start));
+                piece = start;
+            }
+            last_cut = start;
+        }
+        if step.too_deep && refused.is_none() {
+            if last_cut > piece {
+                visit(read(piece..last_cut));
+            }
+            piece = last_cut;
+            let line = text[deepest..].split_inclusive('\n').next().unwrap_or("");
+            refused = Some(text_of(deepest, line));
+        }
+    }
+    match refused {
+        Some(line) => visit(vec![too_deep(line)]),
+        None => visit(read(piece..text.len())),
     }
 }
 
 /// Offsets where markdown can be cut into independently read pieces, at
 /// least `chunk` bytes apart: the start of a line that begins at column 0
-/// after a blank line, outside a fenced code block and an HTML block. No
+/// after a blank line (of spaces and tabs only), or that starts a list
+/// item there ([`starts_item`]: a bullet catalogue written without blank
+/// lines is one list), outside a fenced code block and an HTML block. No
 /// container, paragraph or table goes on across such a line (a list item's
-/// content would be indented; a blank line ends the rest), so each piece
-/// reads as it would within the whole. Where a fence or an HTML block could
-/// be read two ways (opened with indentation, so perhaps inside a list
-/// item; a fence among HTML lines), no cut is made after it at all.
+/// content would be indented; a blank line or the item ends the rest), so
+/// each piece reads as it would within the whole.
+/// Where a fence or an HTML block could be read two ways (opened with
+/// indentation, so perhaps inside a list item; a fence among HTML lines),
+/// or a lone carriage return ends a line, no cut is made after it at all.
 pub fn cut_points(text: &str, chunk: usize) -> impl Iterator<Item = usize> + '_ {
-    let mut scan = CutScan::default();
+    let mut scan = CutScan::for_text(text);
     let mut last_cut = 0;
     let mut lines = text.split_inclusive('\n');
     let mut at = 0;
@@ -125,7 +247,7 @@ pub fn cut_points(text: &str, chunk: usize) -> impl Iterator<Item = usize> + '_ 
         for line in lines.by_ref() {
             let start = at;
             at += line.len();
-            if scan.line(line) && start - last_cut >= chunk {
+            if scan.line(line) && start > 0 && start - last_cut >= chunk {
                 last_cut = start;
                 return Some(start);
             }
@@ -134,9 +256,65 @@ pub fn cut_points(text: &str, chunk: usize) -> impl Iterator<Item = usize> + '_ 
     })
 }
 
+/// The range of a line's text, without its indentation and terminator.
+fn text_of(start: usize, line: &str) -> Range<usize> {
+    let body = line.trim_end_matches(['\n', '\r']);
+    let text = body.trim_start_matches([' ', '\t']);
+    start + body.len() - text.len()..start + body.len()
+}
+
+/// What [`read_text`] learns from a line.
+#[derive(Debug, Clone, Copy)]
+struct Step {
+    /// The text may be cut before the line.
+    cut: bool,
+    /// The line is nested as deeply as any since a blank line.
+    deepest: bool,
+    /// The stretch since the last cut is past its container-walking budget.
+    too_deep: bool,
+}
+
+/// The scans [`read_text`] makes of each line: where it may cut, and how
+/// much container walking the stretch since the last cut would cost.
+#[derive(Debug, Default)]
+struct Scan {
+    cuts: CutScan,
+    walk: WalkScan,
+}
+
+impl Scan {
+    fn for_text(text: &str) -> Self {
+        Scan {
+            cuts: CutScan::for_text(text),
+            walk: WalkScan::default(),
+        }
+    }
+
+    fn line(&mut self, line: &str) -> Step {
+        let in_open = self.cuts.open.is_some();
+        let cut = self.cuts.line(line);
+        if cut {
+            // No container goes on across a cut.
+            self.walk.reset();
+        }
+        // A fence or an HTML block at column 0 ends every container, and
+        // its lines open none.
+        let held = in_open || self.cuts.open.is_some();
+        let (deepest, too_deep) = self.walk.line(line, held);
+        Step {
+            cut,
+            deepest,
+            too_deep,
+        }
+    }
+}
+
 /// What [`cut_points`] knows about the lines read so far.
 #[derive(Debug, Default)]
 struct CutScan {
+    /// The text has a carriage return (most have none: no line need be
+    /// searched for one).
+    has_cr: bool,
     after_blank: bool,
     /// A fence or an HTML block that runs across blank lines, opened at
     /// column 0 (so at the top level).
@@ -149,8 +327,27 @@ struct CutScan {
 }
 
 impl CutScan {
+    fn for_text(text: &str) -> Self {
+        CutScan {
+            has_cr: text.contains('\r'),
+            ..CutScan::default()
+        }
+    }
+
     /// Takes the next line; true if the text may be cut before it.
     fn line(&mut self, line: &str) -> bool {
+        // The parser ends a line at a lone carriage return too: such a line
+        // is several, which this scan does not follow.
+        let lone_cr = self.has_cr
+            && line
+                .trim_end_matches('\n')
+                .trim_end_matches('\r')
+                .contains('\r');
+        if lone_cr {
+            // Nor does it know what is open.
+            self.stuck = true;
+            self.open = None;
+        }
         if self.stuck {
             return false;
         }
@@ -161,12 +358,15 @@ impl CutScan {
             self.after_blank = false;
             return false;
         }
-        if line.trim().is_empty() {
+        if is_blank(line) {
             self.after_blank = true;
             self.html_lines = false;
             return false;
         }
-        let cut = self.after_blank && !line.starts_with([' ', '\t']);
+        // Not before a line that starts with other whitespace (a form feed,
+        // a full-width space): the parser may read it as indentation.
+        let cut = (self.after_blank || !self.html_lines && starts_item(line))
+            && !line.starts_with(char::is_whitespace);
         self.after_blank = false;
         let body = line.trim_start_matches([' ', '\t']);
         // Indentation in columns: a tab reaches column 4 at least.
@@ -192,6 +392,48 @@ impl CutScan {
         }
         cut
     }
+}
+
+/// Whether a line starts a list item at column 0 that ends whatever comes
+/// before it: `-`, `*` or `+`, a space or a tab, then text. Such an item
+/// interrupts a paragraph and ends a table; no container holds it, being
+/// unindented and not after `>`; and neither its list's looseness nor its
+/// neighbours change the blocks read. Not a thematic break (`- - -`), nor
+/// what could be a table's delimiter row (`- | -`).
+fn starts_item(line: &str) -> bool {
+    // After the marker, the parser skips a form feed as it does a space:
+    // `-` and a form feed is an empty item, which goes on a paragraph.
+    let text = line
+        .get(1..)
+        .unwrap_or("")
+        .trim_start_matches(PARSER_WHITESPACE);
+    matches!(line.as_bytes(), [b'-' | b'*' | b'+', b' ' | b'\t', ..])
+        && !text.is_empty()
+        && !line.contains('|')
+        && !is_thematic_break(line.as_bytes())
+}
+
+/// Whether a line is a thematic break: three or more of one of `-`, `*`,
+/// `_`, with only spaces and tabs between them.
+fn is_thematic_break(line: &[u8]) -> bool {
+    let Some(&marker @ (b'-' | b'*' | b'_')) = line.first() else {
+        return false;
+    };
+    let body = line.trim_ascii_end();
+    body.iter().all(|&b| b == marker || b == b' ' || b == b'\t')
+        && body.iter().filter(|&&b| b == marker).count() >= 3
+}
+
+/// What a blank line may hold besides its terminator. Only these: the
+/// markdown parser reads a line of a full-width space as text, and one of
+/// a form feed as text or as blank depending on what is around it.
+const BLANK: [char; 4] = [' ', '\t', '\r', '\n'];
+
+/// Every character the markdown parser may read as blank.
+const PARSER_WHITESPACE: [char; 6] = [' ', '\t', '\r', '\n', '\u{b}', '\u{c}'];
+
+fn is_blank(line: &str) -> bool {
+    line.bytes().all(|b| BLANK.contains(&char::from(b)))
 }
 
 /// A construct that can run across blank lines: a fenced code block or an
@@ -263,13 +505,109 @@ impl Open {
         match *self {
             Open::Fence { marker, len } => {
                 let body = line.trim_start_matches(' ');
+                // Only spaces after the markers: a tab keeps the fence open.
                 line.len() - body.len() <= 3
                     && body.bytes().take_while(|&b| b == marker).count() >= len
-                    && body.trim_start_matches(marker as char).trim().is_empty()
+                    && matches!(
+                        body.trim_start_matches(marker as char)
+                            .trim_start_matches(' '),
+                        "" | "\n" | "\r\n"
+                    )
             }
             Open::Html { end, .. } => line.to_ascii_lowercase().contains(end),
         }
     }
+}
+
+/// An upper bound of the containers the markdown parser walks on each line
+/// of a stretch, summed. The parser matches or opens each block quote and
+/// list item that holds a line with a `>`, a list marker, or two columns or
+/// more of indentation at the line's start ([`most_containers`]); a line
+/// that goes on a paragraph lazily keeps the containers of the line before
+/// it, so the bound carries over from line to line until a blank one.
+#[derive(Debug, Default)]
+struct WalkScan {
+    /// Containers that may hold the current line.
+    reach: usize,
+    after_blank: bool,
+    walked: u64,
+    bytes: u64,
+}
+
+impl WalkScan {
+    fn reset(&mut self) {
+        *self = WalkScan::default();
+    }
+
+    /// Takes the next line (`held` by no container: in a fence or HTML
+    /// block at column 0); returns whether the line sets the reach (is the
+    /// deepest since a blank line), and whether the stretch is past its
+    /// budget.
+    fn line(&mut self, line: &str, held: bool) -> (bool, bool) {
+        self.bytes += line.len() as u64;
+        let mut sets = false;
+        if held {
+            self.reach = 0;
+            self.after_blank = true;
+        } else if is_blank(line) {
+            self.after_blank = true;
+        } else {
+            let most = most_containers(line);
+            sets = self.after_blank || most >= self.reach;
+            if sets {
+                self.reach = most;
+            }
+            self.after_blank = false;
+        }
+        self.walked += self.reach as u64;
+        (sets, self.walked > WALK_PER_BYTE * self.bytes + WALK_SLACK)
+    }
+}
+
+/// The most block quotes and list items a line can be inside by its own
+/// start: one for each `>` and list marker before its text, one for each
+/// two columns of indentation there (the least a list item's content is
+/// indented by), and one for an empty item, which takes none.
+fn most_containers(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    let (mut markers, mut columns, mut at) = (0, 0, 0);
+    while let Some(&byte) = bytes.get(at) {
+        let width = match byte {
+            b' ' => {
+                columns += 1;
+                1
+            }
+            b'\t' => {
+                columns += 4;
+                1
+            }
+            b'>' => 1,
+            b'-' | b'+' | b'*' => 1,
+            b'0'..=b'9' => {
+                let digits = bytes[at..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                match bytes.get(at + digits) {
+                    Some(b'.' | b')') if digits <= 9 => digits + 1,
+                    _ => break,
+                }
+            }
+            _ => break,
+        };
+        let marker = !matches!(byte, b' ' | b'\t');
+        // A list marker is one only before whitespace or the line's end.
+        let ends = matches!(
+            bytes.get(at + width),
+            None | Some(b' ' | b'\t' | b'\r' | b'\n')
+        );
+        if marker && byte != b'>' && !ends {
+            break;
+        }
+        markers += usize::from(marker);
+        at += width;
+    }
+    markers + columns / 2 + 1
 }
 
 /// Maps offsets in a text handed to the markdown parser to offsets in the
@@ -297,6 +635,13 @@ impl OffsetMap {
                 outer_len: len,
             }],
         }
+    }
+
+    /// The map of a stretch of this map's text, as a text of its own.
+    fn slice(&self, range: Range<usize>) -> OffsetMap {
+        let mut map = OffsetMap::default();
+        map.push_through(0, self, range);
+        map
     }
 
     fn push(&mut self, inner: usize, outer: Range<usize>) {
@@ -381,7 +726,7 @@ struct CodeBuilder {
     map: OffsetMap,
 }
 
-fn read_mapped(text: &str, map: &OffsetMap) -> Vec<Block> {
+fn read_mapped(text: &str, map: &OffsetMap, depth: u32) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut items: Vec<ItemFrame> = Vec::new();
     // Block whose text the current inline events belong to (inner ranges are
@@ -418,7 +763,7 @@ fn read_mapped(text: &str, map: &OffsetMap) -> Vec<Block> {
                 }
                 Event::End(TagEnd::CodeBlock) => {
                     let builder = code.take().expect("inside a code block");
-                    blocks.push(finish_code(builder, range.end, map));
+                    blocks.push(finish_code(builder, range.end, map, depth));
                 }
                 _ => {}
             }
@@ -440,8 +785,17 @@ fn read_mapped(text: &str, map: &OffsetMap) -> Vec<Block> {
                 }
                 match tag {
                     Tag::Item => {
+                        // The parser ends an empty item that is the last
+                        // thing it reads after the blank lines that follow
+                        // it, and one that more text follows before them:
+                        // an item ends at its last non-blank line, so it
+                        // ends there whatever comes after it.
+                        let end = range.start
+                            + text[range.clone()]
+                                .trim_end_matches(PARSER_WHITESPACE)
+                                .len();
                         blocks.push(Block {
-                            range: map.outer_range(range.clone()),
+                            range: map.outer_range(range.start..end),
                             kind: BlockKind::ListItem {
                                 content: map.outer(range.start)..map.outer(range.start),
                                 depth: items.len() as u32,
@@ -518,6 +872,22 @@ fn read_mapped(text: &str, map: &OffsetMap) -> Vec<Block> {
                             blocks.push(block);
                         }
                     }
+                    // A collapsed reference (`[a][]`, and `[a]\[]` to the
+                    // parser) is reported without its `[]`, which as text
+                    // (its definition in another piece, or none) is read:
+                    // the text is the same either way.
+                    Tag::Link {
+                        link_type: LinkType::Collapsed,
+                        ..
+                    }
+                    | Tag::Image {
+                        link_type: LinkType::Collapsed,
+                        ..
+                    } => {
+                        let mut after = text[range.end..].bytes().take(3);
+                        let end = range.end + after.position(|b| b == b']').map_or(0, |i| i + 1);
+                        extend(&mut inline_range, inline_target, range.start..end);
+                    }
                     _ if is_inline => extend(&mut inline_range, inline_target, range),
                     _ => {}
                 }
@@ -551,10 +921,20 @@ fn read_mapped(text: &str, map: &OffsetMap) -> Vec<Block> {
                 }
                 _ => {}
             },
-            Event::Rule => blocks.push(Block {
-                range: map.outer_range(range),
-                kind: BlockKind::Rule,
-            }),
+            Event::Rule => {
+                // A rule ends the first run of text of the item it sits in,
+                // as a paragraph's end would in a loose list.
+                if let Some(frame) = items.last_mut()
+                    && frame.open
+                {
+                    frame.open = false;
+                    finish_inline(&mut blocks, inline_target.take(), inline_range.take());
+                }
+                blocks.push(Block {
+                    range: map.outer_range(range),
+                    kind: BlockKind::Rule,
+                });
+            }
             Event::Text(_)
             | Event::Code(_)
             | Event::InlineMath(_)
@@ -596,7 +976,7 @@ fn extend(inline_range: &mut Option<Range<usize>>, target: Option<usize>, range:
     });
 }
 
-fn finish_code(builder: CodeBuilder, end: usize, map: &OffsetMap) -> Block {
+fn finish_code(builder: CodeBuilder, end: usize, map: &OffsetMap, depth: u32) -> Block {
     let mut lines = Vec::new();
     let mut at = 0;
     for line in builder.content.split_inclusive('\n') {
@@ -612,6 +992,7 @@ fn finish_code(builder: CodeBuilder, end: usize, map: &OffsetMap) -> Block {
             lines,
             content: builder.content,
             map: builder.map,
+            depth,
         }),
     }
 }
@@ -672,7 +1053,9 @@ fn first_line(text: &str, range: Range<usize>) -> Range<usize> {
 pub(crate) fn split_cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let row = &text[line.clone()];
     let trimmed_start = row.len() - row.trim_start().len();
-    let trimmed_end = row.trim_end().len();
+    // A row of whitespace the parser does not count as such (a full-width
+    // space) is all trimmed: its end is its start.
+    let trimmed_end = row.trim_end().len().max(trimmed_start);
     let mut start = trimmed_start;
     if row[start..].starts_with('|') {
         start += 1;
@@ -739,6 +1122,7 @@ mod tests {
                         .collect::<Vec<_>>()
                         .join(";")
                 ),
+                BlockKind::TooDeep(_) => format!("too deep: {}", source.slice(b.range.clone())),
                 BlockKind::Code(c) => format!(
                     "code[{}] {}",
                     c.info,
@@ -863,6 +1247,12 @@ mod tests {
         assert_eq!(cuts("a\n\n<!-->\n\nb\n"), ["<!-->"]);
         // A fence line indented four columns is code or item content.
         assert_eq!(cuts("- a\n\n    ```\n\nb\n\n\t```\n\nc\n"), ["b", "c"]);
+        // Before an item at column 0 without a blank line: not a thematic
+        // break, a delimiter row, nor in HTML; not at the very start.
+        assert_eq!(
+            cuts("- a: 1\n- b: 2\n  - c\n* d\nx\n+ e\n- - -\n- ---\nh | h\n- | -\n<div>\n- f\n"),
+            ["-", "*", "+"]
+        );
     }
 
     #[test]
@@ -875,7 +1265,7 @@ mod tests {
             pieces += 1;
             chunked.extend(blocks);
         });
-        assert_eq!(pieces, 8);
+        assert_eq!(pieces, 9);
         let mut whole = Vec::new();
         read_in_chunks(&f, usize::MAX, |blocks| whole.extend(blocks));
         assert_eq!(chunked, whole);
@@ -894,6 +1284,23 @@ mod tests {
         );
     }
 
+    /// The parser holds a piece's events and the reader its blocks, each
+    /// several times the piece: a catalogue that is one long list must be
+    /// read a chunk at a time too, not whole.
+    #[test]
+    fn a_bullet_catalogue_without_blank_lines_is_read_a_chunk_at_a_time() {
+        let record = "- HttpCode: 400\n- ErrorCode: 40000001\n- 中文名称: 参数错误\n";
+        let text = format!("# 错误码\n{}", record.repeat(20_000));
+        let mut cuts: Vec<usize> = cut_points(&text, CHUNK).collect();
+        cuts.push(text.len());
+        let longest = cuts.windows(2).map(|w| w[1] - w[0]).max().unwrap();
+        assert!(cuts[0] <= CHUNK + record.len(), "first piece {}", cuts[0]);
+        assert!(
+            longest <= CHUNK + record.len(),
+            "a piece of {longest} bytes"
+        );
+    }
+
     fn read_both_ways(text: &str) -> (Vec<Block>, Vec<Block>) {
         let f = file(text);
         let (mut chunked, mut whole) = (Vec::new(), Vec::new());
@@ -902,25 +1309,250 @@ mod tests {
         (chunked, whole)
     }
 
+    #[test]
+    fn pieces_read_as_the_whole_where_the_parser_reads_whitespace_its_own_way() {
+        for text in [
+            // An empty item ends at its line, however many blank lines follow.
+            "-\n\n-",
+            "-\n\n\u{c}\n \t\nx",
+            // A full-width space or a form feed is text that goes on a
+            // paragraph; a tab after a closing fence keeps the fence open.
+            "\u{3000}\nx",
+            "a\n\u{c}\nx",
+            "```\n```\t\n\n- a\n```\n",
+            // A lone carriage return ends a line.
+            "a\r```\n\nb\n\n```\n",
+            // A collapsed reference defined in another piece; a rule in an
+            // item of a list that is loose only as a whole.
+            "# foo[foo][]\n\n[foo]: /url \"title\"",
+            "a[id]\\[]\n\n[id]: /u\n",
+            "- bar\n\n- baz\n  ___\n  ^_",
+            // An item of a form feed is empty: it cannot end a paragraph.
+            "[url\n*  \u{c}\n:",
+        ] {
+            let (chunked, whole) = read_both_ways(text);
+            assert_eq!(chunked, whole, "{text:?}");
+        }
+        let f = file("-\n\n-");
+        let ranges: Vec<_> = read(&f).into_iter().map(|b| b.range).collect();
+        assert_eq!(ranges, [0..1, 3..4]);
+        let f = file("# foo[foo][]\n- baz\n  ___\n  ^_\n\n[foo]: /u\n");
+        assert_eq!(kinds(&f, &read(&f)), ["h1 foo[foo][]", "item0 baz", "rule"]);
+    }
+
+    #[test]
+    fn a_table_row_of_a_full_width_space_has_one_empty_cell() {
+        let f = file("| a | b |\n|---|---|\n\u{3000}\n");
+        let BlockKind::Table(table) = &read(&f)[0].kind else {
+            unreachable!()
+        };
+        assert_eq!(table.rows[0].cells.len(), 1);
+        assert_eq!(table.rows[0].cells[0], 23..23);
+    }
+
+    /// Lines of every construct that can run across a blank line, and of
+    /// nesting past the limit.
+    fn any_lines() -> Vec<&'static str> {
+        let mut lines = vec![
+            "",
+            "",
+            "x",
+            "- HttpCode: 400",
+            "  - k: v",
+            "1. one",
+            "# T",
+            "---",
+            "===",
+            "> q",
+            "| a | b |",
+            "|---|---|",
+            "```",
+            "````",
+            "``` go",
+            "~~~",
+            "  ```",
+            "   ~~~",
+            "    ```",
+            "\t```",
+            "<!--",
+            "-->",
+            "<!-- x -->",
+            "<!-->",
+            "<pre>",
+            "</pre>",
+            "<div>",
+            "</div>",
+            "<?php",
+            "?>",
+            "<!DOCTYPE html>",
+            "<![CDATA[",
+            "]]>",
+            "<span>",
+            "    code",
+            "  more",
+            "[a]: http://x",
+            "[a]",
+            // Empty items, and lines that only look blank (the parser
+            // reads a form feed or a full-width space as text).
+            "-",
+            "*",
+            "1.",
+            "- -",
+            "-  ",
+            "> -",
+            "\u{c}",
+            "\u{3000}",
+            " \t",
+            "```\u{3000}",
+            "```\t",
+            // A collapsed reference, and a rule inside an item.
+            "x [a][]",
+            "x [a]\\[]",
+            "  ***",
+            // Items at column 0 without a blank line before them.
+            "* y",
+            "+ z",
+            "-\tx",
+            "- ---",
+            "- | -",
+            "- x | y",
+            "*  \u{c}",
+            "a | b",
+            "a\rb",
+            "```\r```",
+            "a\r```",
+        ];
+        // Deep enough that a few lazy lines after them pass the budget.
+        for marker in ["> ", "- "] {
+            let deep = marker.repeat(40) + "x";
+            lines.push(Box::leak(deep.into_boxed_str()));
+        }
+        lines
+    }
+
+    /// How many block quotes and list items the parser has each line of
+    /// `text` in (or opens on it).
+    fn parser_nesting(text: &str) -> Vec<usize> {
+        let containers: Vec<Range<usize>> = Parser::new_ext(text, Options::ENABLE_TABLES)
+            .into_offset_iter()
+            .filter(|(event, _)| matches!(event, Event::Start(Tag::Item | Tag::BlockQuote(_))))
+            .map(|(_, range)| range)
+            .collect();
+        let mut at = 0;
+        let lines = text.split_inclusive('\n').map(|line| {
+            let range = at..at + line.len();
+            at += line.len();
+            range
+        });
+        lines
+            .map(|line| {
+                let holds = |c: &&Range<usize>| c.start < line.end && line.start < c.end;
+                containers.iter().filter(holds).count()
+            })
+            .collect()
+    }
+
+    /// The containers [`WalkScan`] counts for each line of `text`.
+    fn scanned_nesting(text: &str) -> Vec<usize> {
+        let mut scan = Scan::for_text(text);
+        let lines = text.split_inclusive('\n');
+        lines
+            .map(|line| {
+                scan.line(line);
+                scan.walk.reach
+            })
+            .collect()
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
-        /// Lines of every construct that can run across a blank line, in
-        /// any order and indentation.
+        /// In any order and indentation.
         #[test]
         fn any_cut_reads_as_the_whole(
-            lines in proptest::collection::vec(proptest::sample::select(vec![
-                "", "", "x", "- HttpCode: 400", "  - k: v", "1. one", "# T", "---", "===", "> q",
-                "| a | b |", "|---|---|", "```", "````", "``` go", "~~~", "  ```", "   ~~~",
-                "    ```", "\t```", "<!--", "-->", "<!-- x -->", "<!-->", "<pre>", "</pre>",
-                "<div>", "</div>", "<?php", "?>", "<!DOCTYPE html>", "<![CDATA[", "]]>",
-                "<span>", "    code", "  more", "[a]: http://x", "[a]",
-            ]), 0..24)
+            lines in proptest::collection::vec(proptest::sample::select(any_lines()), 0..24)
         ) {
             let text = lines.join("\n");
             let (chunked, whole) = read_both_ways(&text);
             proptest::prop_assert_eq!(chunked, whole, "{:?}", text);
         }
+
+        /// The walk scan never counts fewer containers on a line than the
+        /// parser has it in, whatever the markers, indentation, tabs and
+        /// lazy lines.
+        #[test]
+        fn the_walk_scan_counts_no_fewer_containers_than_the_parser_walks(
+            lines in proptest::collection::vec(
+                (
+                    proptest::collection::vec(proptest::sample::select(vec![
+                        "", " ", "  ", "   ", "    ", "\t", " \t", ">", "> ", ">\t", "- ", "* ",
+                        "+ ", "-\t", "1. ", "2) ", "10. ", "-", "1.", "-    ", "-     ", "*\t\t",
+                    ]), 0..8),
+                    proptest::sample::select(vec![
+                        "", "x", "- - -", "* * *", "```", "~~~", "<div>", "<!--", "# h", "| a |",
+                        "|-|", "\u{c}", "a\rb", "    code", "---", "===", "1. x", "2. x",
+                    ]),
+                ),
+                0..16,
+            )
+        ) {
+            let text: String = lines
+                .iter()
+                .map(|(prefix, tail)| prefix.concat() + tail + "\n")
+                .collect();
+            let (parsed, scanned) = (parser_nesting(&text), scanned_nesting(&text));
+            let fewer = parsed.iter().zip(&scanned).position(|(p, s)| s < p);
+            proptest::prop_assert!(fewer.is_none(), "{:?}: {:?} {:?}", text, parsed, scanned);
+        }
+    }
+
+    #[test]
+    fn deep_nesting_over_many_lines_is_refused_from_the_cut_before_it_to_the_cut_after_it() {
+        // The parser would walk 60 containers on each lazy line.
+        let deep = "> ".repeat(60);
+        let lazy = "z\n".repeat(100);
+        let text = format!("- a: 1\n\n{deep}x\n{lazy}\n- b: 2\n");
+        let f = file(&text);
+        let blocks = read(&f);
+        assert_eq!(
+            kinds(&f, &blocks),
+            ["item0 a: 1", &format!("too deep: {deep}x"), "item0 b: 2"]
+        );
+        assert_eq!(blocks[1].kind, BlockKind::TooDeep(Nesting::Containers));
+        assert_eq!(f.line_column(blocks[1].range.start), (3, 1));
+        let (chunked, whole) = read_both_ways(&text);
+        assert_eq!(chunked, whole);
+        // As deep, without the lines: read.
+        let short = format!("{deep}x\n");
+        assert_eq!(kinds(&file(&short), &read(&file(&short))), ["para x"]);
+        // The parser's own nesting of each line, and the scan's.
+        assert_eq!(parser_nesting(&text)[2], 60);
+        assert_eq!(scanned_nesting(&text)[2], 61 + 60 / 2);
+    }
+
+    /// Every fence or four columns of indentation is a code block read
+    /// again; the reading stops at the limit, whatever the depth.
+    #[test]
+    fn code_blocks_are_read_again_no_deeper_than_the_limit() {
+        let indent = " ".repeat(16_000);
+        let text = format!("{indent}- HttpCode: 400\n{indent}- ErrorCode: 40000001\n");
+        let f = file(&text);
+        let mut blocks = read(&f);
+        let mut depth = 0;
+        while let [
+            Block {
+                kind: BlockKind::Code(code),
+                ..
+            },
+        ] = blocks.as_slice()
+        {
+            blocks = code.read_markdown();
+            depth += 1;
+        }
+        assert_eq!(depth, MAX_CODE_DEPTH + 1);
+        assert_eq!(kinds(&f, &blocks), ["too deep: - HttpCode: 400"]);
+        assert_eq!(blocks[0].kind, BlockKind::TooDeep(Nesting::CodeBlocks));
+        assert_eq!(f.line_column(blocks[0].range.start), (1, 16_001));
     }
 
     #[test]

@@ -613,6 +613,11 @@ impl FileParser<'_> {
                     part.close_record();
                     self.code_block(part, code, block.range.clone());
                 }
+                BlockKind::TooDeep(nesting) => {
+                    part.close_record();
+                    let span = self.source.span(block.range.clone());
+                    self.diagnostics.push(too_deep(*nesting, span));
+                }
             }
         }
     }
@@ -811,6 +816,27 @@ impl FileParser<'_> {
             None => self.facts.status_reference = Some(reference),
         }
     }
+}
+
+/// Markdown the reader would not hand to the parser: records in it would be
+/// lost without a word.
+fn too_deep(nesting: reader::Nesting, span: crate::source::Span) -> Diagnostic {
+    let (message, note) = match nesting {
+        reader::Nesting::Containers => (
+            "block quotes and list items are nested too deeply here to be read".to_string(),
+            "the parser would walk all of them on every line that follows: the stretch from the last unindented line before this one that follows a blank line (or starts a list item) to the next such line is not read",
+        ),
+        reader::Nesting::CodeBlocks => (
+            format!(
+                "code blocks are nested more than {} deep",
+                reader::MAX_CODE_DEPTH
+            ),
+            "this code block's content is not read: each fence in it, and each four columns of indentation, is one more",
+        ),
+    };
+    Diagnostic::new(&lint::TOO_DEEPLY_NESTED, span, message)
+        .label("nested this deep")
+        .note(note)
 }
 
 /// Adds constants to a part, with the sections their comments open.
