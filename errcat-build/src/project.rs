@@ -775,9 +775,15 @@ impl<'a> Analyzer<'a> {
         let columns = self.configured_columns(input.file);
         let source = &self.model.sources[input.file as usize];
         let parsed = parse::parse_file(source, &columns);
+        // A file the reader already refused in part says why it has no
+        // records; "no records" on top would only repeat it.
+        let refused = parsed.diagnostics.iter().any(Diagnostic::is_error);
         self.diagnostics.extend(parsed.diagnostics);
         let file_body = parsed.facts.body.clone();
         self.model.files[input.file as usize] = parsed.facts;
+        if parsed.parts.is_empty() && refused {
+            return;
+        }
         if parsed.parts.is_empty() {
             self.diagnostics.push(
                 Diagnostic::new(

@@ -98,7 +98,9 @@ fn a_build_of_deep_nesting_fails_and_leaves_no_stale_output() {
     let deep: String = RECORD.lines().map(|l| format!("{indent}{l}\n")).collect();
     std::fs::write(catalogs.join("a.md"), deep).unwrap();
     match builder.run() {
-        Err(Failure::Findings { rendered, errors }) => {
+        Err(Failure::Findings {
+            rendered, errors, ..
+        }) => {
             assert_eq!(errors, 1);
             assert!(rendered.contains("error[too-deeply-nested]"), "{rendered}");
         }
