@@ -33,6 +33,29 @@ pub const FILE_NAME: &str = "catalogs.toml";
 pub struct Config {
     pub lints: LintLevels,
     pub catalogs: Vec<CatalogConfig>,
+    /// Files and folders of the catalogue folder not read as catalogues
+    /// (its README, drafts): paths or globs relative to catalogs.toml.
+    pub exclude: Exclude,
+}
+
+/// The `exclude` patterns: `README.md` and `drafts` (a folder, and so
+/// everything in it), `**/*.draft.md`.
+#[derive(Debug, Clone, Default)]
+pub struct Exclude {
+    patterns: Vec<Setting<String>>,
+    set: globset::GlobSet,
+}
+
+impl Exclude {
+    /// Whether `path`, relative to the folder of catalogs.toml with `/`
+    /// between its parts, is excluded.
+    pub fn matches(&self, path: &str) -> bool {
+        !self.patterns.is_empty() && self.set.is_match(path)
+    }
+
+    pub fn patterns(&self) -> impl Iterator<Item = &Setting<String>> {
+        self.patterns.iter()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -92,6 +115,7 @@ pub fn parse(source: &SourceFile) -> (Config, Vec<Diagnostic>) {
     for (key, value) in root.get_ref() {
         match key.get_ref().as_ref() {
             "lints" => config.lints = reader.lints(value),
+            "exclude" => config.exclude = reader.exclude(value),
             "catalog" => match value.get_ref() {
                 DeValue::Array(items) => {
                     for item in items {
@@ -107,7 +131,7 @@ pub fn parse(source: &SourceFile) -> (Config, Vec<Diagnostic>) {
             },
             other => reader.error(
                 key.span(),
-                format!("unknown key `{other}`; expected `lints` or `[[catalog]]`"),
+                format!("unknown key `{other}`; expected `exclude`, `lints` or `[[catalog]]`"),
             ),
         }
     }
@@ -237,6 +261,57 @@ impl Reader<'_> {
             .iter()
             .filter_map(|item| self.integer(item, "a retired code", i64::MIN..i64::MAX))
             .collect()
+    }
+
+    fn exclude(&mut self, value: &Spanned<DeValue>) -> Exclude {
+        const SHAPE: &str =
+            "`exclude` must be an array of paths or globs: [\"README.md\", \"drafts\"]";
+        let DeValue::Array(items) = value.get_ref() else {
+            self.error(value.span(), SHAPE);
+            return Exclude::default();
+        };
+        let mut builder = globset::GlobSetBuilder::new();
+        let mut patterns = Vec::new();
+        for item in items {
+            let Some(pattern) = self.string(item, "an `exclude` pattern") else {
+                continue;
+            };
+            let trimmed = pattern.value.trim_start_matches("./").trim_end_matches('/');
+            if trimmed.is_empty()
+                || trimmed.starts_with('/')
+                || trimmed.split('/').any(|p| p == "..")
+            {
+                self.error(
+                    item.span(),
+                    format!("`{}` is not a path inside this folder", pattern.value),
+                );
+                continue;
+            }
+            // A pattern names a file or a folder; a folder's files go with it.
+            let globs = [trimmed.to_string(), format!("{trimmed}/**")].map(|text| {
+                globset::GlobBuilder::new(&text)
+                    .literal_separator(true)
+                    .build()
+            });
+            match globs {
+                [Ok(itself), Ok(inside)] => {
+                    builder.add(itself);
+                    builder.add(inside);
+                    patterns.push(pattern);
+                }
+                [Err(e), _] | [_, Err(e)] => self.error(
+                    item.span(),
+                    format!("`{}` is not a valid glob: {}", pattern.value, e.kind()),
+                ),
+            }
+        }
+        match builder.build() {
+            Ok(set) => Exclude { patterns, set },
+            Err(e) => {
+                self.error(value.span(), format!("`exclude` cannot be used: {e}"));
+                Exclude::default()
+            }
+        }
     }
 
     fn lints(&mut self, value: &Spanned<DeValue>) -> LintLevels {
@@ -463,6 +538,54 @@ mod tests {
         );
         assert!(errors[4].starts_with("9:1: unknown key `colour`"));
         assert_eq!(errors[5], "11:1: part 1 of `a.md` is configured twice");
+    }
+
+    #[test]
+    fn excludes_files_folders_and_globs_relative_to_the_config() {
+        let (config, errors) = parse_text(
+            "exclude = [\"README.md\", \"drafts/\", \"**/*.draft.md\", \"./notes.txt\"]\n",
+        );
+        assert_eq!(errors, Vec::<String>::new());
+        let exclude = &config.exclude;
+        for path in [
+            "README.md",
+            "drafts/a.md",
+            "drafts/x/b.md",
+            "v2/login.draft.md",
+            "login.draft.md",
+            "notes.txt",
+        ] {
+            assert!(exclude.matches(path), "{path}");
+        }
+        for path in [
+            "v2/README.md",
+            "readme.md",
+            "drafts.md",
+            "login.md",
+            "v2/notes.txt",
+        ] {
+            assert!(!exclude.matches(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_bad_exclude_pattern_is_reported_at_its_place() {
+        let (config, errors) = parse_text("exclude = [\"a[.md\", \"../other\", 3, \"ok.md\"]\n");
+        assert_eq!(
+            errors,
+            [
+                "1:12: `a[.md` is not a valid glob: unclosed character class; missing ']'",
+                "1:21: `../other` is not a path inside this folder",
+                "1:33: an `exclude` pattern must be a string, not integer",
+            ]
+        );
+        assert!(config.exclude.matches("ok.md"));
+        let (_, errors) = parse_text("exclude = \"README.md\"\n");
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].starts_with("1:11: `exclude` must be an array"),
+            "{errors:?}"
+        );
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub const MAX_FILE_SIZE: u64 = 256 << 20;
 #[derive(Debug)]
 pub enum LoadError {
     NotFound(PathBuf),
+    /// A folder holding no catalogue file (once `exclude` is applied).
+    NoCatalogues(PathBuf),
     Io(PathBuf, io::Error),
 }
 
@@ -44,6 +46,11 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::NotFound(path) => write!(f, "{}: no such file or folder", display(path)),
+            LoadError::NoCatalogues(path) => write!(
+                f,
+                "{}: no catalogue files in this folder (errcat reads its .md, .markdown and .txt files, less those catalogs.toml excludes)",
+                display(path)
+            ),
             LoadError::Io(path, error) => write!(f, "{}: {error}", display(path)),
         }
     }
@@ -87,8 +94,10 @@ impl Project {
     }
 
     /// Reads files and folders: a folder contributes its `.md`, `.markdown`
-    /// and `.txt` files (recursively, in path order) and its catalogs.toml;
-    /// a file also brings the catalogs.toml beside it.
+    /// and `.txt` files (recursively, in path order) less those its
+    /// catalogs.toml excludes, and that catalogs.toml; a folder with none is
+    /// [`LoadError::NoCatalogues`]. A file also brings the catalogs.toml
+    /// beside it, and is read even if excluded: it was asked for.
     ///
     /// Only regular files inside the folder are read, each once: a link is
     /// followed only to a file or folder inside it (so no loop of links is
@@ -112,11 +121,21 @@ impl Project {
             self.load_config_of(path, &root);
             self.watched.push(path.to_path_buf());
             fs::read_dir(path).map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
+            let exclude = self.exclude_of(path);
+            let mut any = false;
             for found in collect_files(path, &root) {
+                let relative = found.path.strip_prefix(path).unwrap_or(&found.path);
+                if exclude.matches(&normalize(&display(relative))) {
+                    continue;
+                }
+                any = true;
                 match found.real {
                     Ok(real) => self.load_catalog(&found.path, &real),
                     Err(why) => self.refuse(&found.path, why),
                 }
+            }
+            if !any {
+                return Err(LoadError::NoCatalogues(path.to_path_buf()));
             }
         } else {
             let dir = match path.parent() {
@@ -157,6 +176,17 @@ impl Project {
             Ok(bytes) => self.add_config(&display(dir), bytes),
             Err(why) => self.refuse(&path, why),
         }
+    }
+
+    /// The `exclude` patterns of folder `dir`'s catalogs.toml (whose
+    /// mistakes are reported when the project is analysed).
+    fn exclude_of(&self, dir: &Path) -> config::Exclude {
+        let key = normalize(&display(dir));
+        self.configs
+            .iter()
+            .find(|c| c.dir == key)
+            .map(|c| config::parse(&self.sources[c.file as usize]).0.exclude)
+            .unwrap_or_default()
     }
 
     /// A catalogue file found at `path`, its real path `real` (inside the

@@ -240,3 +240,43 @@ fn a_catalogs_toml_that_links_out_of_the_folder_is_not_read() {
         ["catalogs/catalogs.toml:1:1 unreadable-file"]
     );
 }
+
+#[test]
+fn excluded_files_and_folders_are_not_read() {
+    let (_dir, catalogs) = folder();
+    std::fs::write(catalogs.join("README.md"), "# How to edit these\n").unwrap();
+    std::fs::create_dir(catalogs.join("drafts")).unwrap();
+    std::fs::write(catalogs.join("drafts/b.md"), SECRET).unwrap();
+    std::fs::write(catalogs.join("c.draft.md"), SECRET).unwrap();
+    let config = "exclude = [\"README.md\", \"drafts\", \"*.draft.md\"]\n";
+    std::fs::write(catalogs.join("catalogs.toml"), config).unwrap();
+    let analysis = check(std::slice::from_ref(&catalogs));
+    assert_eq!(findings(&analysis), Vec::<String>::new());
+    assert_eq!(catalogues(&analysis), [("a".to_string(), 1)]);
+
+    // Named on its own, an excluded file is read: it was asked for.
+    let analysis = check(&[catalogs.join("README.md")]);
+    assert_eq!(findings(&analysis), ["catalogs/README.md:1:1 no-records"]);
+}
+
+#[test]
+fn a_folder_without_catalogues_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let error = Project::load(&[dir.path()]).unwrap_err();
+    assert!(
+        error.to_string().ends_with(": no catalogue files in this folder (errcat reads its .md, .markdown and .txt files, less those catalogs.toml excludes)"),
+        "{error}"
+    );
+
+    std::fs::write(dir.path().join("README.md"), RECORD).unwrap();
+    std::fs::write(
+        dir.path().join("catalogs.toml"),
+        "exclude = [\"README.md\"]\n",
+    )
+    .unwrap();
+    let error = Project::load(&[dir.path()]).unwrap_err();
+    assert!(
+        matches!(error, errcat_build::project::LoadError::NoCatalogues(_)),
+        "{error}"
+    );
+}
