@@ -453,7 +453,7 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
                     format!("this name cannot become a Rust identifier: {reason}"),
                 )
                 .label("unusable name")
-                .note("names become UpperCamelCase enum variants and must be ASCII, starting with a letter"),
+                .note("names become UpperCamelCase constants of the catalogue's `Code` and must be ASCII, starting with a letter"),
             ),
         }
     }

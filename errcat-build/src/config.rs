@@ -446,6 +446,30 @@ impl Reader<'_> {
         })
     }
 
+    /// A JSON field name for the body: it reaches docs and literals, and
+    /// a control or a direction override in one is never meant.
+    fn field_name(&mut self, value: &Spanned<DeValue>, what: &str) -> Option<Setting<String>> {
+        let name = self.string(value, what)?;
+        let unprintable = name.value.chars().find(|&c| {
+            c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+        });
+        if name.value.is_empty() {
+            self.error(value.span(), format!("{what} must not be empty"));
+            return None;
+        }
+        if let Some(c) = unprintable {
+            self.error(
+                value.span(),
+                format!(
+                    "{what} holds U+{:04X}, which no field name should: use printable characters",
+                    u32::from(c)
+                ),
+            );
+            return None;
+        }
+        Some(name)
+    }
+
     fn body(&mut self, value: &Spanned<DeValue>) -> Option<Setting<(String, String)>> {
         let DeValue::Table(table) = value.get_ref() else {
             self.error(
@@ -455,10 +479,18 @@ impl Reader<'_> {
             return None;
         };
         let (mut code, mut message) = (None, None);
+        // A field given but refused has been reported already.
+        let mut refused = false;
         for (key, field) in table {
             match key.get_ref().as_ref() {
-                "code" => code = self.string(field, "`body.code`"),
-                "message" => message = self.string(field, "`body.message`"),
+                "code" => {
+                    code = self.field_name(field, "`body.code`");
+                    refused |= code.is_none();
+                }
+                "message" => {
+                    message = self.field_name(field, "`body.message`");
+                    refused |= message.is_none();
+                }
                 other => self.error(
                     key.span(),
                     format!("unknown key `{other}` in `body`; expected code or message"),
@@ -466,10 +498,21 @@ impl Reader<'_> {
             }
         }
         match (code, message) {
+            (Some(code), Some(message)) if code.value == message.value => {
+                self.error(
+                    value.span(),
+                    format!(
+                        "`body` names `{}` for both the code and the message",
+                        code.value.escape_debug()
+                    ),
+                );
+                None
+            }
             (Some(code), Some(message)) => Some(Setting {
                 value: (code.value, message.value),
                 span: self.span(value.span()),
             }),
+            _ if refused => None,
             _ => {
                 self.error(
                     value.span(),
@@ -586,6 +629,23 @@ mod tests {
             errors[0].starts_with("1:11: `exclude` must be an array"),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn body_field_names_are_printable_distinct_and_not_empty() {
+        let (config, errors) = parse_text(
+            "[[catalog]]\nfile = \"a.md\"\nbody = { code = \"c\\r\", message = \"m\\u202E\" }\n\n[[catalog]]\nfile = \"b.md\"\nbody = { code = \"\", message = \"m\" }\n\n[[catalog]]\nfile = \"c.md\"\nbody = { code = \"x\", message = \"x\" }\n",
+        );
+        assert_eq!(
+            errors,
+            [
+                "3:17: `body.code` holds U+000D, which no field name should: use printable characters",
+                "3:34: `body.message` holds U+202E, which no field name should: use printable characters",
+                "7:17: `body.code` must not be empty",
+                "11:8: `body` names `x` for both the code and the message",
+            ]
+        );
+        assert!(config.catalogs.iter().all(|c| c.body.is_none()));
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! How catalogue and record names become Rust identifiers.
 //!
-//! - A catalogue's module is its configured name, or else the file stem in
-//!   snake_case with only ASCII letters, digits and `_` kept; `catalog_` is
-//!   put in front when that is empty or starts with a digit, and `_` after a
-//!   Rust keyword. A second part of a file adds `_2`, a third `_3`, …
+//! - A catalogue's module is its configured name, or else the file stem,
+//!   transliterated to ASCII (`错误码` → `cuo_wu_ma`), in snake_case with
+//!   only ASCII letters, digits and `_` kept; `catalog_` is put in front
+//!   when that is empty or starts with a digit, `_` after a Rust keyword,
+//!   and `_catalog` after a crate a service names at its root (`std`,
+//!   `serde`, …). A second part of a file adds `_2`, a third `_3`, …
 //! - A record's variant is its name in UpperCamelCase (`ILLEGAL_PARAMETER`
 //!   → `IllegalParameter`), or `E` and its code when it has no name
 //!   (`E40000001`; `EMinus1` for -1). A name that does not give an ASCII
@@ -26,9 +28,43 @@ pub fn is_keyword(ident: &str) -> bool {
     KEYWORDS.contains(&ident)
 }
 
+/// Crates a service's code uses by name at its crate root, beside the
+/// generated modules: a module of one of these names would make
+/// `use serde::Serialize;` there ambiguous (E0659), though the generated
+/// code itself (which writes `::serde`) would build.
+pub const RESERVED_MODULES: &[&str] = &[
+    "std",
+    "core",
+    "alloc",
+    "proc_macro",
+    "test",
+    "errcat",
+    "serde",
+    "serde_json",
+    "http",
+    "axum",
+];
+
+pub fn is_reserved_module(name: &str) -> bool {
+    RESERVED_MODULES.contains(&name)
+}
+
 /// The default module name for a file stem.
 pub fn module_from_stem(stem: &str) -> String {
-    let snake: String = stem
+    // A control or formatting character (a direction override) separates
+    // words, as a space would: transliteration would drop it.
+    let words: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_control() || is_format_control(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let ascii = deunicode::deunicode_with_tofu(&words, " ");
+    let snake: String = ascii
         .to_snake_case()
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
@@ -43,9 +79,16 @@ pub fn module_from_stem(stem: &str) -> String {
     };
     if is_keyword(&name) {
         format!("{name}_")
+    } else if is_reserved_module(&name) {
+        format!("{name}_catalog")
     } else {
         name
     }
+}
+
+/// Direction and joining controls, which show nothing of their own.
+fn is_format_control(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
 }
 
 /// Whether a configured catalogue name can be used as a module name as is.
@@ -54,6 +97,7 @@ pub fn is_module_name(name: &str) -> bool {
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && !is_keyword(name)
+        && !is_reserved_module(name)
 }
 
 /// The record's symbolic code, if it has one (`ERR_INVALID_PARAM`).
@@ -328,8 +372,16 @@ mod tests {
             module_from_stem("02_cranesched-error_code-zh"),
             "catalog_02_cranesched_error_code_zh"
         );
-        assert_eq!(module_from_stem("错误码"), "catalog");
+        assert_eq!(module_from_stem("错误码"), "cuo_wu_ma");
+        assert_eq!(module_from_stem("用户-errors"), "yong_hu_errors");
+        assert_eq!(module_from_stem("Ошибки"), "oshibki");
+        assert_eq!(module_from_stem("{}{{"), "catalog");
+        assert_eq!(module_from_stem("rtl\u{202E}in"), "rtl_in");
+        assert_eq!(module_from_stem("cr\rin"), "cr_in");
         assert_eq!(module_from_stem("type"), "type_");
+        assert_eq!(module_from_stem("serde"), "serde_catalog");
+        assert_eq!(module_from_stem("Std"), "std_catalog");
+        assert!(!is_module_name("std"));
         assert!(is_module_name("console_v2"));
         assert!(!is_module_name("Console"));
         assert!(!is_module_name("self"));

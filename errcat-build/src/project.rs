@@ -993,13 +993,22 @@ impl<'a> Analyzer<'a> {
         for (index, catalog) in self.model.catalogs.iter().enumerate() {
             let configured = self.catalog_entry(index).and_then(|e| e.name.as_ref());
             let span = configured.map_or_else(|| catalog.entries[0].span, |n| n.span);
-            if configured.is_some() && !naming::is_module_name(&catalog.name) {
+            if configured.is_some() && naming::is_reserved_module(&catalog.name) {
+                self.diagnostics.push(Diagnostic::new(
+                    &lint::INVALID_CONFIG,
+                    span,
+                    format!(
+                        "catalogue name `{0}` is the name of a crate: a module `{0}` would make `use {0}::…` in the crate ambiguous; call it `{0}_catalog` or another name",
+                        catalog.name
+                    ),
+                ));
+            } else if configured.is_some() && !naming::is_module_name(&catalog.name) {
                 self.diagnostics.push(Diagnostic::new(
                     &lint::INVALID_CONFIG,
                     span,
                     format!(
                         "catalogue name `{}` is not a Rust module name: use lowercase ASCII letters, digits and `_`, starting with a letter",
-                        catalog.name
+                        catalog.name.escape_debug()
                     ),
                 ));
             }
@@ -1017,6 +1026,14 @@ impl<'a> Analyzer<'a> {
                         ),
                     )
                     .note_at("the other one starts here", first.entries[0].span)
+                    .note(format!(
+                        "name it in catalogs.toml: `[[catalog]]` with `file = {:?}` (its path from there) and `name = \"{}_2\"`, or another name",
+                        Path::new(self.model.source(catalog.file).path())
+                            .file_name()
+                            .map(|n| n.to_string_lossy())
+                            .unwrap_or_default(),
+                        catalog.name
+                    ))
                     .in_catalog(index),
                 );
             }

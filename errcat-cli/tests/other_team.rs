@@ -5,9 +5,9 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
+use common::service::{BUILD, cargo, manifest, target, text};
 use common::{errcat_in, workspace};
 
 const BILLING: &str = "# Billing errors
@@ -41,26 +41,6 @@ fn main() {
 }
 "#;
 
-fn manifest(name: &str) -> String {
-    let root = workspace();
-    format!(
-        "[package]\nname = {name:?}\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [dependencies]\nerrcat = {{ path = {runtime:?}, features = [\"axum\"] }}\n\n\
-         [build-dependencies]\nerrcat-build = {{ path = {build:?} }}\n",
-        runtime = root.join("errcat").display().to_string(),
-        build = root.join("errcat-build").display().to_string(),
-    )
-}
-
-const BUILD: &str = "fn main() {
-    errcat_build::Builder::new(\"catalogs\")
-        .serde(errcat_build::Gate::On)
-        .http(errcat_build::Gate::On)
-        .axum(errcat_build::Gate::On)
-        .compile_or_exit();
-}
-";
-
 /// A package `name` in `dir`: manifest, build script, library, probe.
 fn package(dir: &Path, name: &str, catalogue: &str) {
     fs::create_dir_all(dir.join("src/bin")).unwrap();
@@ -70,31 +50,6 @@ fn package(dir: &Path, name: &str, catalogue: &str) {
     fs::write(dir.join("src/lib.rs"), LIB).unwrap();
     fs::write(dir.join("src/bin/probe.rs"), PROBE).unwrap();
     fs::write(dir.join("catalogs/billing.md"), catalogue).unwrap();
-}
-
-fn cargo(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    // The subcommand, then cargo's own flags, then the rest (which may
-    // hold `-- …` for the compiler).
-    Command::new(cargo)
-        .arg(args[0])
-        .args(["--offline", "--quiet"])
-        .args(&args[1..])
-        .current_dir(dir)
-        // Shared across runs so only the first compiles the dependencies.
-        .env("CARGO_TARGET_DIR", target())
-        .env("CARGO_TERM_COLOR", "never")
-        .envs(env.iter().copied())
-        .output()
-        .expect("cargo runs")
-}
-
-fn target() -> PathBuf {
-    workspace().join("target/e2e")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 #[test]

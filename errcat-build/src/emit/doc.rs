@@ -66,12 +66,33 @@ pub(super) fn doc_lines(lines: &[String]) -> TokenStream {
 }
 
 /// A doc line as `///` gives it: after a space, unless empty.
+///
+/// rustc rejects a doc comment holding a carriage return or a
+/// text-direction control. Catalogue text is escaped before it gets here
+/// ([`escape_markdown`], [`code_span`]); this is the one place every line
+/// passes, so whatever text reaches a doc by another road cannot break the
+/// build either: such a character becomes U+FFFD.
 fn doc_line(line: &str) -> String {
     if line.is_empty() {
-        String::new()
-    } else {
-        format!(" {line}")
+        return String::new();
     }
+    let mut out = String::with_capacity(line.len() + 1);
+    out.push(' ');
+    out.extend(
+        line.chars()
+            .map(|c| if is_unprintable(c) { '\u{FFFD}' } else { c }),
+    );
+    out
+}
+
+/// A control character or a text-direction control: nothing a doc can
+/// hold as it is.
+fn is_unprintable(c: char) -> bool {
+    c.is_control() || is_direction_control(c)
+}
+
+fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// [`doc_lines`] as syntax.
@@ -98,9 +119,11 @@ pub(super) fn doc_attributes(lines: &[String]) -> Vec<syn::Attribute> {
         .collect()
 }
 
-/// Inline code for a path, or escaped text if the path has a backtick.
+/// Inline code for a path, or escaped text if the path has a backtick or
+/// a character inline code would show as it is (a control, a direction
+/// override).
 pub(super) fn code_span(text: &str) -> String {
-    if text.contains('`') {
+    if text.contains('`') || text.chars().any(is_unprintable) {
         escape_markdown(text)
     } else {
         format!("`{text}`")
@@ -114,7 +137,7 @@ pub(super) fn code_span(text: &str) -> String {
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+        if is_direction_control(c) {
             out.push_str(&format!("\\<U+{:04X}\\>", u32::from(c)));
             continue;
         }
@@ -151,4 +174,20 @@ pub fn escape_markdown(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_doc_line_holds_what_rustc_rejects_in_a_doc_comment() {
+        assert_eq!(doc_line("a\rb\u{202E}c"), " a\u{FFFD}b\u{FFFD}c");
+        assert_eq!(doc_line(""), "");
+        assert_eq!(code_span("catalogs/x.md"), "`catalogs/x.md`");
+        assert_eq!(
+            code_span("catalogs/a\rb\u{202E}.md"),
+            "catalogs/a b\\<U+202E\\>\\.md"
+        );
+    }
 }

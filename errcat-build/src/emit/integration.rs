@@ -14,13 +14,17 @@ impl Context<'_> {
         let code_field = &catalog.body.code_field;
         let message_field = &catalog.body.message_field;
         let example = format!(
-            " The catalogue's JSON error body, `{{\"{code_field}\": …, \"{message_field}\": \"…\"}}`{}.",
+            "The catalogue's JSON error body, {}{}.",
+            super::doc::code_span(&format!(
+                "{{\"{code_field}\": …, \"{message_field}\": \"…\"}}"
+            )),
             if catalog.body.span.is_some() {
                 ", as the catalogue documents it"
             } else {
                 " (errcat's default)"
             }
         );
+        let example = super::doc::doc_lines(&[example]);
         let deserialize_code = if catalog.code_type == CodeType::Symbol {
             quote! { deserialize_symbol }
         } else {
@@ -58,7 +62,7 @@ impl Context<'_> {
             },
         );
         quote! {
-            #[doc = #example]
+            #example
             ///
             /// Serialize one to answer with a code; deserialize one to read a
             /// code back (an unknown code is an error that names it).

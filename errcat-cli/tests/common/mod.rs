@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod expected;
+pub mod service;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
