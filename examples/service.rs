@@ -8,11 +8,18 @@
 //! curl -i http://127.0.0.1:3000/codes/console/40400004
 //! ```
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::get;
 use errcat_catalogs::{Problem, api_switch, console};
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 
 /// Projects of the console: only project 1 exists.
 async fn project(Path(id): Path<u64>) -> Result<String, console::Code> {
@@ -62,8 +69,60 @@ pub fn app() -> Router {
         .route("/codes/{catalog}/{code}", get(explain))
 }
 
+/// What one client may hold of the server.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// From a connection's first byte (or the end of its last request) to
+    /// the end of a request's headers: a client that sends them slowly, or
+    /// never, is cut off rather than holding its connection for ever.
+    pub header_timeout: Duration,
+    /// Connections served at once; the next waits for one to end, so a
+    /// flood of connections cannot exhaust the process's memory or files.
+    pub max_connections: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            header_timeout: Duration::from_secs(10),
+            max_connections: 1024,
+        }
+    }
+}
+
 pub async fn serve(listener: TcpListener) -> std::io::Result<()> {
-    axum::serve(listener, app()).await
+    serve_with(listener, Limits::default()).await
+}
+
+/// Serves HTTP/1 connections under `limits`. (`axum::serve` sets no header
+/// timeout, so half-sent requests would be held for ever.)
+pub async fn serve_with(listener: TcpListener, limits: Limits) -> std::io::Result<()> {
+    let app = app();
+    let slots = Arc::new(Semaphore::new(limits.max_connections));
+    loop {
+        let Ok(slot) = Arc::clone(&slots).acquire_owned().await else {
+            return Ok(());
+        };
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // A connection reset before it was accepted, or too many open
+            // files for now: the listener itself is fine.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                continue;
+            }
+        };
+        let service = TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let connection = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(limits.header_timeout)
+                .serve_connection(TokioIo::new(stream), service);
+            // A client that goes away or times out ends only its connection.
+            let _ = connection.await;
+            drop(slot);
+        });
+    }
 }
 
 #[tokio::main]

@@ -114,3 +114,50 @@ fn a_gateway_translates_codes_through_the_registry() {
         r#"{"code":40400001,"message":"cookie中没有发现config"}"#
     );
 }
+
+/// A client that never finishes its headers is cut off after the header
+/// timeout, and while the server's every connection is held by such
+/// clients, a normal request is answered once they are.
+#[test]
+fn half_sent_requests_are_cut_off_and_do_not_starve_others() {
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .expect("a free port");
+    let address = listener.local_addr().expect("bound");
+    let limits = service::Limits {
+        header_timeout: std::time::Duration::from_millis(300),
+        max_connections: 4,
+    };
+    runtime.spawn(service::serve_with(listener, limits));
+
+    let slow: Vec<TcpStream> = (0..limits.max_connections)
+        .map(|_| {
+            let mut stream = TcpStream::connect(address).expect("connects");
+            stream
+                .write_all(b"GET /projects/1 HTTP/1.1\r\nHost: x\r\n")
+                .unwrap();
+            // A guard against a hang, far beyond the header timeout.
+            stream
+                .set_read_timeout(Some(std::time::Duration::from_secs(60)))
+                .unwrap();
+            stream
+        })
+        .collect();
+    assert_eq!(get(address, "/projects/1").status, 200);
+    for mut stream in slow {
+        let mut reply = Vec::new();
+        // The server closes the connection: the read ends, with whatever
+        // it sent (hyper answers a timed-out request with nothing or 408).
+        let read = stream.read_to_end(&mut reply);
+        assert!(
+            read.is_ok(),
+            "the connection was closed, not left open: {read:?}"
+        );
+        let reply = String::from_utf8_lossy(&reply);
+        assert!(
+            reply.is_empty() || reply.starts_with("HTTP/1.1 408"),
+            "{reply}"
+        );
+    }
+}
