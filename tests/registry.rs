@@ -13,7 +13,7 @@ fn describe<E: ErrorCode>(error: E) -> String {
         error.name(),
         error.http_status(),
         error.message(),
-        error.source()
+        error.defined_at()
     )
 }
 
@@ -32,7 +32,7 @@ fn every_catalogue_implements_the_trait() {
         "k8s_api/2001 GetPodError HTTP 500: 获取 Pod 失败 [catalogs/k8s_api.md:45]"
     );
     assert_eq!(
-        console::Code::E40400004.source(),
+        console::Code::E40400004.defined_at(),
         Source {
             file: "catalogs/console.md",
             line: 227

@@ -20,6 +20,14 @@ pub fn json_response(error: &dyn ErrorCode) -> Response {
     )
 }
 
+/// Its code's status and the catalogue's body with the detail and fields
+/// (the cause is never sent).
+impl<E: ErrorCode> IntoResponse for crate::Error<E> {
+    fn into_response(self) -> Response {
+        json_response(&self)
+    }
+}
+
 impl<E: ErrorCode> IntoResponse for Problem<E> {
     fn into_response(self) -> Response {
         respond(&self.0, serde_json::to_vec(&self), PROBLEM_JSON)

@@ -13,7 +13,7 @@ use crate::CodeValue;
 /// use errcat::ErrorCode;
 ///
 /// fn log_line(error: &dyn ErrorCode) -> String {
-///     format!("{} {} HTTP {} ({})", error.catalog().name(), error.code(), error.http_status(), error.source())
+///     format!("{} {} HTTP {} ({})", error.catalog().name(), error.code(), error.http_status(), error.defined_at())
 /// }
 ///
 /// let line = log_line(&errcat_catalogs::console::Code::E40400004);
@@ -38,8 +38,9 @@ pub trait ErrorCode: fmt::Debug + fmt::Display + Send + Sync + 'static {
     /// The catalogue the code belongs to.
     fn catalog(&self) -> &'static Catalog;
 
-    /// Where the code is defined.
-    fn source(&self) -> Source {
+    /// Where the code is defined. (Not `source`, which
+    /// [`std::error::Error`] has for the cause.)
+    fn defined_at(&self) -> Source {
         Source {
             file: self.catalog().source(),
             line: self.source_line(),
@@ -58,6 +59,12 @@ pub trait ErrorCode: fmt::Debug + fmt::Display + Send + Sync + 'static {
     fn from_code(code: CodeValue<'_>) -> Option<Self>
     where
         Self: Sized;
+
+    /// What an [`Error`](crate::Error) adds to its code: a detail, fields,
+    /// the cause. A bare code has none.
+    fn context(&self) -> Option<&crate::Context> {
+        None
+    }
 
     /// The HTTP status as an [`http::StatusCode`]. A status the `http`
     /// crate cannot represent (only possible where catalogs.toml allows

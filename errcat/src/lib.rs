@@ -35,6 +35,9 @@
 //! assert_eq!(log_line(&mysvc::console::Code::E40400004), "console 40400004 HTTP 404");
 //! ```
 //!
+//! A service answers with an [`Error`]: a code with a detail, named
+//! fields, an instance and a cause.
+//!
 //! # Features
 //!
 //! All off by default; turn on the ones the build script asks the
@@ -42,18 +45,20 @@
 //!
 //! | feature | adds |
 //! |---|---|
-//! | `serde` | `Serialize`/`Deserialize` for every `Code` (its number) and `Body` (the JSON body), [`Received`], [`BodyOf`] |
+//! | `serde` | `Serialize`/`Deserialize` for every `Code` (its number), `Body` (the JSON body) and [`Error`] (the body, detail and fields), [`Received`], [`BodyOf`] |
 //! | `http` | [`ErrorCode::status_code`] and `From<Code> for http::StatusCode` |
 //! | `problem` | [`Problem`]: RFC 9457 problem details (with `serde` and `http`) |
-//! | `axum` | `IntoResponse` for every `Code` and for [`Problem`] (with `problem`) |
+//! | `axum` | `IntoResponse` for every `Code`, [`Error`] and [`Problem`] (with `problem`) |
 
 mod catalog;
 mod code;
+mod error;
 mod lookup;
 mod registry;
 
 pub use catalog::{Catalog, ErrorCode, Source};
 pub use code::{CodeValue, OwnedCode};
+pub use error::{Context, Error, Value};
 pub use lookup::{UnknownCode, UnknownName};
 pub use registry::{catalog_in, lookup_in};
 

@@ -1,6 +1,7 @@
 //! RFC 9457 problem details (`problem` feature):
-//! `application/problem+json` with `type`, `title`, `status`, `detail` and
-//! the catalogue's `code`.
+//! `application/problem+json` with `type`, `title`, `status`, `detail`,
+//! `instance`, the catalogue's `code`, and an [`Error`](crate::Error)'s
+//! fields as extension members.
 
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -27,8 +28,25 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// `type` is `about:blank` and `title` the HTTP status phrase, unless the
 /// catalogue sets `problem-type` in catalogs.toml: then `type` is that
 /// template with `{catalog}`, `{code}` and `{name}` filled in, and `title`
-/// the record's message (or name). `detail` is the message, left out when
-/// the record has none.
+/// the record's message (or name). `detail` is an [`Error`](crate::Error)'s
+/// detail, else the message (left out when the record has none);
+/// `instance` is the error's, and its fields follow as extension members:
+///
+/// ```
+/// use errcat::{Error, Problem};
+/// use errcat_catalogs::console::Code;
+///
+/// let error = Error::new(Code::E40400004)
+///     .with_detail("no project 7")
+///     .with_instance("/projects/7")
+///     .with_field("project_id", 7)
+///     .with_source(std::io::Error::other("never sent"));
+/// assert_eq!(
+///     serde_json::to_string(&Problem(error))?,
+///     r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"no project 7","instance":"/projects/7","code":40400004,"project_id":7}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Problem<E>(pub E);
 
@@ -59,18 +77,33 @@ impl<E: ErrorCode> Problem<E> {
     }
 }
 
+/// The members RFC 9457 defines, and the catalogue's `code`: no field of
+/// an [`Error`](crate::Error) replaces one of them.
+const MEMBERS: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
+
 impl<E: ErrorCode> Serialize for Problem<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let error = &self.0;
-        let detail = Some(error.message()).filter(|m| !m.is_empty());
-        let mut map = serializer.serialize_map(Some(4 + usize::from(detail.is_some())))?;
-        map.serialize_entry("type", &self.type_uri())?;
-        map.serialize_entry("title", self.title())?;
-        map.serialize_entry("status", &error.http_status())?;
+        let context = error.context();
+        let detail = context
+            .and_then(|c| c.detail())
+            .or(Some(error.message()).filter(|m| !m.is_empty()));
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry(MEMBERS[0], &self.type_uri())?;
+        map.serialize_entry(MEMBERS[1], self.title())?;
+        map.serialize_entry(MEMBERS[2], &error.http_status())?;
         if let Some(detail) = detail {
-            map.serialize_entry("detail", detail)?;
+            map.serialize_entry(MEMBERS[3], detail)?;
         }
-        map.serialize_entry("code", &error.code())?;
+        if let Some(instance) = context.and_then(|c| c.instance()) {
+            map.serialize_entry(MEMBERS[4], instance)?;
+        }
+        map.serialize_entry(MEMBERS[5], &error.code())?;
+        // The fields are extension members; the cause is never sent.
+        let fields = context.into_iter().flat_map(|c| c.fields());
+        for (name, value) in fields.filter(|(name, _)| !MEMBERS.contains(name)) {
+            map.serialize_entry(name, value)?;
+        }
         map.end()
     }
 }

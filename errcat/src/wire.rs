@@ -34,6 +34,9 @@ pub struct BodyOf<'a>(pub &'a dyn ErrorCode);
 
 impl Serialize for BodyOf<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if let Some(context) = self.0.context() {
+            return crate::error::serialize_with_context(serializer, self.0, context);
+        }
         let catalog = self.0.catalog();
         serialize_body(
             serializer,
@@ -169,7 +172,7 @@ impl Visitor<'_> for CodeVisitor {
 }
 
 /// Deserializes a code that may be a number or a string.
-struct AnyCode;
+pub(crate) struct AnyCode;
 
 impl<'de> DeserializeSeed<'de> for AnyCode {
     type Value = OwnedCode;
