@@ -359,3 +359,85 @@ Some(\"社区/内容相关错误\")
 "
     );
 }
+
+#[test]
+fn message_arguments_are_checked_while_the_service_compiles() {
+    let service = ServiceCrate::new(
+        "message_arguments",
+        &[(
+            "accounts.md",
+            &workspace().join("tests/fixtures/params/accounts.md"),
+        )],
+    );
+    service.write(
+        "src/main.rs",
+        r#"include!(concat!(env!("OUT_DIR"), "/errcat.rs"));
+
+use accounts::Code;
+
+fn main() {
+    let too_long = errcat::error!(Code::NameTooLong, 最大长度 = 20);
+    println!("{too_long}");
+    println!("{}", errcat::error!(Code::MissingField, 信息 = "邮箱"));
+    println!("{}", errcat::error!(Code::UserNotFound, "alice"));
+    println!("{}", errcat::error!(Code::MoveRefused, "a.txt", "/b"));
+    println!("{}", errcat::error!(Code::Unavailable));
+    let params = Code::NameTooLong.params();
+    println!("{:?} {}", params.named(), params.positional());
+    // At run time: what is not given shows as `…`, never as `%s`.
+    println!("{}", errcat::Error::new(Code::MoveRefused).with_arg("a.txt"));
+}
+"#,
+    );
+    let output = service.cargo(&["run"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "\
+名称不能超过20个字符
+邮箱缺失
+用户alice不存在
+文件 a.txt 无法移动到 /b
+服务暂不可用，完成度 100%
+[\"最大长度\"] 0
+文件 a.txt 无法移动到 …
+"
+    );
+
+    // Each mistake fails the build at its call.
+    for (call, why) in [
+        (
+            "errcat::error!(Code::NameTooLong)",
+            "the message has a named placeholder no argument fills",
+        ),
+        (
+            "errcat::error!(Code::NameTooLong, 最大长 = 20)",
+            "the message has a named placeholder no argument fills",
+        ),
+        (
+            "errcat::error!(Code::NameTooLong, 最大长度 = 20, extra = 1)",
+            "an argument names no placeholder of the message",
+        ),
+        (
+            "errcat::error!(Code::UserNotFound)",
+            "the message takes another number of positional arguments",
+        ),
+        (
+            "errcat::error!(Code::Unavailable, \"x\")",
+            "the message takes another number of positional arguments",
+        ),
+    ] {
+        service.write(
+            "src/main.rs",
+            &format!(
+                "include!(concat!(env!(\"OUT_DIR\"), \"/errcat.rs\"));\n\nuse accounts::Code;\n\nfn main() {{\n    let _ = {call};\n}}\n"
+            ),
+        );
+        let output = service.cargo(&["build"]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{call} built");
+        assert!(stderr.contains(why), "{call}: {stderr}");
+        assert!(stderr.contains("src/main.rs:6:"), "{call}: {stderr}");
+    }
+}

@@ -88,6 +88,8 @@ lints! {
     UNKNOWN_FIELD = "unknown-field", Warning, false, "a record has a field errcat does not know";
     NO_RECORDS = "no-records", Error, false, "a catalogue file holds no records";
     UNREAD_CODES = "unread-codes", Warning, false, "a block holds codes errcat did not read into records";
+    MIXED_PLACEHOLDERS = "mixed-placeholders", Warning, false, "a catalogue writes its message placeholders in more than one style";
+    TRANSLATION_PLACEHOLDERS = "translation-placeholders", Warning, false, "a translation takes fewer placeholders than its primary message";
 }
 
 pub fn find(id: &str) -> Option<&'static Lint> {

@@ -561,3 +561,36 @@ fn code_attributes_go_on_the_code_of_their_catalogue() {
         other => panic!("expected an emit failure, got {other:?}"),
     }
 }
+
+#[test]
+fn placeholder_styles_and_translations_are_checked() {
+    let text = "\
+| 错误码 | 说明 | Message (English) |
+|---|---|---|
+| 1001 | 名称不能超过{最大长度}个字符 | The name may have at most {max} characters |
+| 1002 | {信息}缺失 | missing |
+| 1003 | 用户%s不存在 | User %s does not exist |
+| 1004 | {a}与{b}冲突 | {a} conflicts with {b} |
+| 1005 | 完成度 100% | 100% done |
+";
+    let analysis = analyze(&[("catalogs/p.md", text)], None);
+    assert_eq!(
+        findings(&analysis),
+        [
+            "catalogs/p.md:4:19 warning[translation-placeholders]",
+            "catalogs/p.md:5:10 warning[mixed-placeholders]",
+        ]
+    );
+    let messages: Vec<&str> = analysis
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "the `en` message takes 0 of the 1 values its primary message takes",
+            "this message's placeholders are written `%s`; the catalogue's are `{name}`",
+        ]
+    );
+}

@@ -54,6 +54,7 @@ mod catalog;
 mod code;
 mod error;
 mod lookup;
+pub mod placeholder;
 mod registry;
 
 pub use catalog::{Catalog, ErrorCode, Source};

@@ -3,6 +3,8 @@
 //! `instance`, the catalogue's `code`, and an [`Error`](crate::Error)'s
 //! fields as extension members.
 
+use std::borrow::Cow;
+
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
@@ -85,14 +87,16 @@ impl<E: ErrorCode> Serialize for Problem<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let error = &self.0;
         let context = error.context();
-        let detail = context
-            .and_then(|c| c.detail())
-            .or(Some(error.message()).filter(|m| !m.is_empty()));
+        let message = Some(error.message()).filter(|m| !m.is_empty());
+        let detail = match context {
+            Some(c) => c.detail().map(Cow::Borrowed).or(message.map(|m| c.fill(m))),
+            None => message.map(Cow::Borrowed),
+        };
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry(MEMBERS[0], &self.type_uri())?;
         map.serialize_entry(MEMBERS[1], self.title())?;
         map.serialize_entry(MEMBERS[2], &error.http_status())?;
-        if let Some(detail) = detail {
+        if let Some(detail) = &detail {
             map.serialize_entry(MEMBERS[3], detail)?;
         }
         if let Some(instance) = context.and_then(|c| c.instance()) {

@@ -117,6 +117,7 @@ impl Context<'_> {
         let (code_slots, name_slots) = (bytes(&code_slots), bytes(&name_slots));
         let (name_ends, message_ends) = (bytes(&name_ends), bytes(&message_ends));
 
+        let params_body = params_lookup(&entries, runtime, &index_type);
         let part = model.describe_origin(catalog);
         let module_doc = doc_lines(&[format!(
             "Catalogue `{}`: {count} codes from {} ({part}).",
@@ -265,6 +266,14 @@ impl Context<'_> {
                             #lookup::text_is(NAMES, NAME_ENDS, index, name)
                         })?;
                         Some(ALL[index])
+                    }
+
+                    /// What the message takes: its named placeholders (`{最大长度}`)
+                    /// and how many positional arguments (`%s`, `{0}`). `errcat::error!`
+                    /// checks its arguments against it while the service compiles.
+                    #[must_use]
+                    pub const fn params(&self) -> #runtime::placeholder::Params {
+                        #params_body
                     }
 
                     /// The JSON error body for this code.
@@ -458,5 +467,47 @@ fn translation_items(entries: &[&Entry]) -> TokenStream {
                 Some(text).filter(|text| !text.is_empty())
             }
         }
+    }
+}
+
+/// The body of `Code::params`: a binary search of the codes whose messages
+/// have placeholders (by position), or nothing to search.
+fn params_lookup(
+    entries: &[&Entry],
+    runtime: &TokenStream,
+    index_type: &proc_macro2::Ident,
+) -> TokenStream {
+    let rows: Vec<TokenStream> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(position, entry)| {
+            let (named, positional) = errcat::placeholder::Params::of(entry.message_text()?);
+            if named.is_empty() && positional == 0 {
+                return None;
+            }
+            let position = Literal::usize_unsuffixed(position);
+            let positional = Literal::usize_unsuffixed(positional);
+            Some(quote! { (#position, #runtime::placeholder::Params::__new(&[#(#named),*], #positional)) })
+        })
+        .collect();
+    if rows.is_empty() {
+        return quote! { #runtime::placeholder::Params::NONE };
+    }
+    quote! {
+        const PARAMS: &[(#index_type, #runtime::placeholder::Params)] = &[#(#rows),*];
+        let (mut low, mut high) = (0, PARAMS.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            let (position, params) = PARAMS[middle];
+            if position == self.0 {
+                return params;
+            }
+            if position < self.0 {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        #runtime::placeholder::Params::NONE
     }
 }

@@ -48,10 +48,26 @@ pub struct Context {
     detail: Option<Cow<'static, str>>,
     instance: Option<Cow<'static, str>>,
     fields: Vec<(Cow<'static, str>, Value)>,
+    args: Vec<Value>,
     source: Option<Box<dyn StdError + Send + Sync + 'static>>,
 }
 
 impl Context {
+    /// `message` with its placeholders filled: named ones from the fields,
+    /// positional ones from the arguments.
+    pub fn fill<'m>(&self, message: &'m str) -> Cow<'m, str> {
+        crate::placeholder::fill(
+            message,
+            |name| self.field(name),
+            &self.args.iter().collect::<Vec<_>>(),
+        )
+    }
+
+    /// The positional arguments, in order.
+    pub fn args(&self) -> &[Value] {
+        &self.args
+    }
+
     /// The occurrence's own explanation, beside the code's message.
     pub fn detail(&self) -> Option<&str> {
         self.detail.as_deref()
@@ -91,6 +107,7 @@ impl fmt::Debug for Context {
             .field("detail", &self.detail)
             .field("instance", &self.instance)
             .field("fields", &self.fields)
+            .field("args", &self.args)
             .field("source", &self.source)
             .finish()
     }
@@ -210,6 +227,25 @@ impl<E: ErrorCode> Error<E> {
         self
     }
 
+    /// Fills the message's next positional placeholder (`%s`, `{}`, `%1`,
+    /// `{0}` in order). Named placeholders (`{最大长度}`) are filled by the
+    /// field of that name. [`error!`](crate::error!) checks them all while
+    /// the service compiles; a placeholder left unfilled shows as `…`.
+    #[must_use]
+    pub fn with_arg(mut self, value: impl Into<Value>) -> Self {
+        self.context_mut().args.push(value.into());
+        self
+    }
+
+    /// The message with its placeholders filled: what the client reads.
+    pub fn message_text(&self) -> Cow<'static, str> {
+        let message = self.code.message();
+        match &self.context {
+            Some(context) => context.fill(message),
+            None => Cow::Borrowed(message),
+        }
+    }
+
     /// Keeps the cause, for logs and [`StdError::source`]; it is never
     /// sent to the client.
     #[must_use]
@@ -288,11 +324,20 @@ impl<E: ErrorCode> ErrorCode for Error<E> {
     }
 }
 
-/// The code's message (or name), then `: ` and the detail if there is one;
-/// `{:#}` starts with the code and name, as a `Code`'s does.
+/// The message with its placeholders filled (or the name, if there is no
+/// message), then `: ` and the detail if there is one; `{:#}` starts with
+/// the code and name, as a `Code`'s does.
 impl<E: ErrorCode> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.code, f)?;
+        let message = self.message_text();
+        if f.alternate() {
+            write!(f, "{} {}: ", self.code.code(), self.code.name())?;
+        }
+        if message.is_empty() {
+            f.write_str(self.code.name())?;
+        } else {
+            f.write_str(&message)?;
+        }
         match self.detail() {
             Some(detail) => write!(f, ": {detail}"),
             None => Ok(()),
@@ -308,6 +353,7 @@ impl<E: ErrorCode> fmt::Debug for Error<E> {
             debug
                 .field("detail", &context.detail)
                 .field("fields", &context.fields)
+                .field("args", &context.args)
                 .field("source", &context.source);
         }
         debug.finish()
@@ -331,3 +377,48 @@ impl<E: ErrorCode + PartialEq> PartialEq<E> for Error<E> {
 mod wire;
 #[cfg(feature = "serde")]
 pub(crate) use wire::serialize_with_context;
+
+/// An [`Error`] whose message arguments are checked while the service
+/// compiles: named ones (`{最大长度}`, by any name a Rust identifier can
+/// spell) as `name = value`, positional ones (`%s`, `{0}`, `%1`) as values.
+/// The code must be a constant (`Code::NameTooLong`); for a code known
+/// only at run time, use [`Error::with_arg`] and [`Error::with_field`].
+///
+/// ```
+/// use errcat::error;
+/// use errcat_catalogs::console::Code;
+///
+/// // A message without placeholders takes no arguments.
+/// let error = error!(Code::E40400004).with_detail("no project 7");
+/// assert_eq!(error.to_string(), "project项目id不存在: no project 7");
+/// ```
+///
+/// ```compile_fail
+/// # use errcat_catalogs::console::Code;
+/// // The message has no `%s` for an argument to fill.
+/// let error = errcat::error!(Code::E40400004, "7");
+/// ```
+///
+/// With `名称不能超过{最大长度}个字符` as `Code::NameTooLong`'s message,
+/// `error!(Code::NameTooLong, 最大长度 = 20)` gives `名称不能超过20个字符`
+/// (and the field `最大长度: 20` in the body); leaving the argument out,
+/// misspelling it, or passing a positional one fails the build.
+#[macro_export]
+macro_rules! error {
+    ($code:expr $(, $name:ident = $value:expr)+ $(,)?) => {{
+        const _: () = $crate::placeholder::__check_args(
+            $code.params(),
+            &[$(stringify!($name)),+],
+            0,
+        );
+        $crate::Error::new($code)$(.with_field(stringify!($name), $value))+
+    }};
+    ($code:expr $(, $arg:expr)* $(,)?) => {{
+        const _: () = $crate::placeholder::__check_args(
+            $code.params(),
+            &[],
+            0 $(+ { let _ = stringify!($arg); 1 })*,
+        );
+        $crate::Error::new($code)$(.with_arg($arg))*
+    }};
+}

@@ -39,7 +39,7 @@ pub(crate) fn serialize_with_context<S: Serializer>(
     let fields = context.fields().filter(|(name, _)| !own.contains(name));
     let mut map = serializer.serialize_map(None)?;
     map.serialize_entry(own[0], &error.code())?;
-    map.serialize_entry(own[1], error.message())?;
+    map.serialize_entry(own[1], &context.fill(error.message()))?;
     if let Some(detail) = context.detail() {
         map.serialize_entry(DETAIL, detail)?;
     }

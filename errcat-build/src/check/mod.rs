@@ -1,6 +1,8 @@
 //! The checks: each finding has a lint id, a span and notes pointing at the
 //! other places involved.
 
+mod placeholders;
+
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hash};
 
@@ -22,7 +24,9 @@ pub fn run(model: &Model) -> Vec<Diagnostic> {
         };
         for entry in &catalog.entries {
             check_entry(model, catalog, &shape, entry, &mut found);
+            placeholders::check_translations(entry, &mut found);
         }
+        placeholders::check_styles(catalog, &mut found);
         check_identifiers(catalog, &mut found);
         check_duplicate_messages(catalog, &mut found);
         check_order(catalog, &mut found);
