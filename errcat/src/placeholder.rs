@@ -124,7 +124,7 @@ fn percent(bytes: &[u8], start: usize) -> Option<(usize, Key<'static>, Style)> {
         let after = bytes.get(at + digits).copied();
         let conversion_follows = after.is_some_and(is_conversion);
         let dollar = after == Some(b'$');
-        if !conversion_follows && !dollar && !after.is_some_and(|b| b == b'.') {
+        if !conversion_follows && !dollar && after != Some(b'.') {
             let n: usize = std::str::from_utf8(&bytes[at..at + digits])
                 .ok()?
                 .parse()
