@@ -66,6 +66,11 @@ pub struct CatalogConfig {
     pub name: Option<Setting<String>>,
     pub namespace: Option<Setting<String>>,
     pub default_http_status: Option<Setting<u16>>,
+    /// Statuses for records that state none, by section, category or code
+    /// range (`http-status = [{ section = "云盘", status = 404 }]`).
+    pub status_rules: Vec<crate::http_status::StatusRule>,
+    /// `http-status-from-code = true`: `40100` answers 401.
+    pub status_from_code: Option<Setting<bool>>,
     pub body: Option<Setting<(String, String)>>,
     pub problem_type: Option<Setting<String>>,
     /// The file's encoding, if not UTF-8 (`gbk`).
@@ -372,6 +377,8 @@ impl Reader<'_> {
         let mut name = None;
         let mut namespace = None;
         let mut default_http_status = None;
+        let mut status_rules = Vec::new();
+        let mut status_from_code = None;
         let mut body = None;
         let mut problem_type = None;
         let mut retired = Vec::new();
@@ -397,6 +404,8 @@ impl Reader<'_> {
                             span: s.span,
                         })
                 }
+                "http-status" => status_rules = self.status_rules(value),
+                "http-status-from-code" => status_from_code = self.boolean(value, "`http-status-from-code`"),
                 "body" => body = self.body(value),
                 "problem-type" => problem_type = self.string(value, "`problem-type`"),
                 "retired" => retired = self.codes(value),
@@ -417,7 +426,7 @@ impl Reader<'_> {
                 other => self.error(
                     key.span(),
                     format!(
-                        "unknown key `{other}` in `[[catalog]]`; expected file, part, name, namespace, default-http-status, body, problem-type, retired, encoding, code-type, columns or lints"
+                        "unknown key `{other}` in `[[catalog]]`; expected file, part, name, namespace, default-http-status, http-status, http-status-from-code, body, problem-type, retired, encoding, code-type, columns or lints"
                     ),
                 ),
             }
@@ -435,6 +444,8 @@ impl Reader<'_> {
             name,
             namespace,
             default_http_status,
+            status_rules,
+            status_from_code,
             body,
             problem_type,
             encoding,
@@ -444,6 +455,112 @@ impl Reader<'_> {
             lints,
             span,
         })
+    }
+
+    fn boolean(&mut self, value: &Spanned<DeValue>, what: &str) -> Option<Setting<bool>> {
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(Setting {
+                value: *b,
+                span: self.span(value.span()),
+            }),
+            other => {
+                self.error(
+                    value.span(),
+                    format!("{what} must be true or false, not {}", other.type_str()),
+                );
+                None
+            }
+        }
+    }
+
+    /// `[{ section = "云盘", status = 404 }, { codes = "10300-10399", status = 409 }]`
+    fn status_rules(&mut self, value: &Spanned<DeValue>) -> Vec<crate::http_status::StatusRule> {
+        use crate::http_status::{StatusMatcher, StatusRule};
+        const SHAPE: &str = "`http-status` must be an array of rules: [{ section = \"云盘\", status = 404 }], each with one of section, category, codes or code";
+        let DeValue::Array(items) = value.get_ref() else {
+            self.error(value.span(), SHAPE);
+            return Vec::new();
+        };
+        let mut rules = Vec::new();
+        for item in items {
+            let DeValue::Table(table) = item.get_ref() else {
+                self.error(item.span(), SHAPE);
+                continue;
+            };
+            let (mut matchers, mut status, mut ok) = (Vec::new(), None, true);
+            for (key, field) in table {
+                let matcher = match key.get_ref().as_ref() {
+                    "status" => {
+                        status = self.integer(field, "`status`", 100..600);
+                        ok &= status.is_some();
+                        continue;
+                    }
+                    "section" => self
+                        .string(field, "`section`")
+                        .map(|t| StatusMatcher::Section(t.value)),
+                    "category" => self
+                        .string(field, "`category`")
+                        .map(|t| StatusMatcher::Category(t.value)),
+                    "code" => self
+                        .integer(field, "`code`", i64::MIN..i64::MAX)
+                        .map(|c| StatusMatcher::Codes(c.value..=c.value)),
+                    "codes" => self.code_range(field),
+                    other => {
+                        self.error(
+                            key.span(),
+                            format!("unknown key `{other}` in an `http-status` rule; expected section, category, codes, code or status"),
+                        );
+                        None
+                    }
+                };
+                match matcher {
+                    Some(matcher) => matchers.push(matcher),
+                    None => ok = false,
+                }
+            }
+            if !ok {
+                continue;
+            }
+            match (matchers.len(), status) {
+                (1, Some(status)) => rules.push(StatusRule {
+                    matcher: matchers.pop().expect("one matcher"),
+                    status: status.value as u16,
+                    span: self.span(item.span()),
+                }),
+                (_, None) => self.error(item.span(), "this `http-status` rule has no `status`"),
+                (0, _) => self.error(item.span(), "this `http-status` rule says no records: give section, category, codes or code"),
+                _ => self.error(item.span(), "this `http-status` rule gives more than one of section, category, codes and code: write one rule for each"),
+            }
+        }
+        rules
+    }
+
+    /// `"10300-10399"`: a range of codes, either end included.
+    fn code_range(
+        &mut self,
+        value: &Spanned<DeValue>,
+    ) -> Option<crate::http_status::StatusMatcher> {
+        let text = self.string(value, "`codes`")?;
+        let parsed = text.value.split_once('-').and_then(|(first, last)| {
+            let (first, last) = (
+                first.trim().parse::<i64>().ok()?,
+                last.trim().parse::<i64>().ok()?,
+            );
+            (first <= last).then_some(first..=last)
+        });
+        match parsed {
+            Some(range) => Some(crate::http_status::StatusMatcher::Codes(range)),
+            None => {
+                self.error(
+                    value.span(),
+                    format!(
+                        "`codes` must be a range of codes, lowest first: \"10300-10399\", not `{}`",
+                        text.value
+                    ),
+                );
+                None
+            }
+        }
     }
 
     /// A JSON field name for the body: it reaches docs and literals, and
@@ -646,6 +763,39 @@ mod tests {
             ]
         );
         assert!(config.catalogs.iter().all(|c| c.body.is_none()));
+    }
+
+    #[test]
+    fn status_rules_name_one_set_of_records_and_a_status() {
+        use crate::http_status::StatusMatcher;
+        let (config, errors) = parse_text(
+            "[[catalog]]\nfile = \"a.md\"\nhttp-status-from-code = true\nhttp-status = [\n  { section = \"云盘\", status = 404 },\n  { category = \"2xxx\", status = 400 },\n  { codes = \"10300-10399\", status = 409 },\n  { code = 10344, status = 410 },\n  { codes = \"10399-10300\", status = 409 },\n  { section = \"x\" },\n  { section = \"x\", code = 1, status = 400 },\n  { status = 700, code = 1 },\n  { colour = 1, status = 400 },\n]\n",
+        );
+        let rules: Vec<(StatusMatcher, u16)> = config.catalogs[0]
+            .status_rules
+            .iter()
+            .map(|r| (r.matcher.clone(), r.status))
+            .collect();
+        assert_eq!(
+            rules,
+            [
+                (StatusMatcher::Section("云盘".into()), 404),
+                (StatusMatcher::Category("2xxx".into()), 400),
+                (StatusMatcher::Codes(10300..=10399), 409),
+                (StatusMatcher::Codes(10344..=10344), 410),
+            ]
+        );
+        assert!(config.catalogs[0].status_from_code.as_ref().unwrap().value);
+        assert_eq!(
+            errors,
+            [
+                "9:13: `codes` must be a range of codes, lowest first: \"10300-10399\", not `10399-10300`",
+                "10:3: this `http-status` rule has no `status`",
+                "11:3: this `http-status` rule gives more than one of section, category, codes and code: write one rule for each",
+                "12:14: `status` must be an integer from 100 to 599",
+                "13:5: unknown key `colour` in an `http-status` rule; expected section, category, codes, code or status",
+            ]
+        );
     }
 
     #[test]

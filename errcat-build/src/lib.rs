@@ -21,6 +21,7 @@ pub mod encoding;
 #[doc(hidden)]
 pub mod fuzz;
 mod html_table;
+pub mod http_status;
 pub mod lint;
 pub mod lookup;
 pub mod model;

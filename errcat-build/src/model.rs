@@ -306,6 +306,11 @@ pub struct Catalog {
     pub namespace: Option<String>,
     /// Status for records that do not carry their own.
     pub default_http_status: u16,
+    /// catalogs.toml's rules for records without their own status, in order.
+    pub status_rules: Vec<crate::http_status::StatusRule>,
+    /// Whether a record without a status takes its code's first three
+    /// digits (`40100` → 401).
+    pub status_from_code: bool,
     /// The Rust type of the codes.
     pub code_type: CodeType,
     pub body: WireBody,
@@ -330,6 +335,15 @@ impl Catalog {
 
     pub fn section(&self, entry: &Entry) -> Option<&Section> {
         entry.section.map(|i| &self.sections[i as usize])
+    }
+
+    /// The heading a section is nested in: the nearest one before it of a
+    /// higher level.
+    pub fn parent_section(&self, index: u32) -> Option<u32> {
+        let level = self.sections[index as usize].level;
+        (0..index)
+            .rev()
+            .find(|&i| self.sections[i as usize].level < level)
     }
 
     /// Whether records state their own HTTP status (so the status belongs to

@@ -613,6 +613,7 @@ impl<'a> Analyzer<'a> {
         }
         self.report_unused();
         self.check_catalog_names();
+        self.check_status_rules();
         self.diagnostics.extend(check::run(&self.model));
         self.resolve_levels();
         diagnostic::sort(&mut self.diagnostics, &self.model.sources);
@@ -859,6 +860,10 @@ impl<'a> Analyzer<'a> {
                 default_http_status: entry
                     .and_then(|e| e.default_http_status.as_ref())
                     .map_or(DEFAULT_HTTP_STATUS, |s| s.value),
+                status_rules: entry.map_or_else(Vec::new, |e| e.status_rules.clone()),
+                status_from_code: entry
+                    .and_then(|e| e.status_from_code.as_ref())
+                    .is_some_and(|s| s.value),
                 code_type: entry.and_then(|e| e.code_type.as_ref()).map_or_else(
                     || CodeType::for_codes(part.entries.iter().filter_map(|e| e.code.as_ref())),
                     |t| t.value,
@@ -985,6 +990,30 @@ impl<'a> Analyzer<'a> {
                 };
                 self.diagnostics
                     .push(Diagnostic::new(&lint::INVALID_CONFIG, span, message));
+            }
+        }
+    }
+
+    /// A status rule that gives no record its status is a mistake: a
+    /// misspelt section, a range beside the codes.
+    fn check_status_rules(&mut self) {
+        for catalog in &self.model.catalogs {
+            for (index, rule) in catalog.status_rules.iter().enumerate() {
+                let used = catalog.entries.iter().any(|entry| {
+                    matches!(self.model.status_of(catalog, entry).1, crate::http_status::StatusOrigin::Rule(r) if std::ptr::eq(r, &catalog.status_rules[index]))
+                });
+                if !used {
+                    self.diagnostics.push(Diagnostic::new(
+                        &lint::INVALID_CONFIG,
+                        rule.span,
+                        format!(
+                            "this rule gives no record of catalogue `{}` its status: no record without a status of its own is in {}{}",
+                            catalog.name,
+                            rule.matcher.describe(),
+                            if index > 0 { " that an earlier rule does not already match" } else { "" }
+                        ),
+                    ));
+                }
             }
         }
     }

@@ -594,3 +594,64 @@ fn placeholder_styles_and_translations_are_checked() {
         ]
     );
 }
+
+#[test]
+fn records_without_a_status_take_it_from_rules_the_code_or_the_default() {
+    let text = "\
+## 云盘
+
+| 错误码 | 说明 |
+|---|---|
+| 10344 | 云盘不存在 |
+| 10345 | 云盘已挂载 |
+
+## 其他
+
+| 错误码 | 说明 |
+|---|---|
+| 10001 | 参数不合法 |
+| 40100 | 未登录 |
+| 40301 | 无权限 |
+";
+    let config = "\
+[[catalog]]
+file = \"v.md\"
+http-status-from-code = true
+http-status = [
+  { code = 10345, status = 409 },
+  { section = \"云盘\", status = 404 },
+  { codes = \"40300-40399\", status = 451 },
+  { section = \"不存在\", status = 400 },
+]
+";
+    let analysis = analyze(&[("catalogs/v.md", text)], Some(config));
+    assert_eq!(
+        findings(&analysis),
+        ["catalogs/catalogs.toml:8:3 error[invalid-config]"]
+    );
+    assert_eq!(
+        analysis.diagnostics[0].message,
+        "this rule gives no record of catalogue `v` its status: no record without a status of its own is in section `不存在` that an earlier rule does not already match"
+    );
+    let model = &analysis.model;
+    let catalog = &model.catalogs[0];
+    let statuses: Vec<(i64, u16, Option<String>)> = catalog
+        .entries
+        .iter()
+        .map(|e| {
+            let (status, origin) = model.status_of(catalog, e);
+            (e.code_value().unwrap(), status, origin.describe())
+        })
+        .collect();
+    let origin = |text: &str| Some(text.to_string());
+    assert_eq!(
+        statuses,
+        [
+            (10344, 404, origin("catalogs.toml: section `云盘`")),
+            (10345, 409, origin("catalogs.toml: code 10345")),
+            (10001, 500, origin("catalogue default")),
+            (40100, 401, origin("from the code")),
+            (40301, 451, origin("catalogs.toml: codes 40300-40399")),
+        ]
+    );
+}

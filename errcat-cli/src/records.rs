@@ -67,14 +67,6 @@ impl Constants {
     }
 }
 
-/// The status a record answers with.
-pub fn http_status(catalog: &Catalog, entry: &Entry) -> u16 {
-    entry
-        .status_value()
-        .and_then(|s| u16::try_from(s).ok())
-        .unwrap_or(catalog.default_http_status)
-}
-
 /// What the file's status reference says of a status.
 pub fn status_def<'a>(
     analysis: &'a Analysis,

@@ -85,7 +85,7 @@ fn explain_finds_identifiers_and_shows_a_constants_comment() {
     assert_eq!(run.status, 0);
     assert!(
         run.stdout
-            .contains("  HTTP status  500, the catalogue's default\n"),
+            .contains("  HTTP status  500 (catalogue default)\n"),
         "{}",
         run.stdout
     );

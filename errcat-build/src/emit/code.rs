@@ -104,12 +104,9 @@ impl Context<'_> {
         };
         let (messages_text, message_ends) =
             text_column(entries.iter().map(|e| e.message_text().unwrap_or("")));
-        let statuses = entries.iter().map(|e| {
-            let status = e
-                .status_value()
-                .map_or(catalog.default_http_status, |s| s as u16);
-            Literal::u16_unsuffixed(status)
-        });
+        let statuses = entries
+            .iter()
+            .map(|e| Literal::u16_unsuffixed(model.status_of(catalog, e).0));
         let lines = entries
             .iter()
             .map(|e| Literal::u32_unsuffixed(model.line_of(e.span)));

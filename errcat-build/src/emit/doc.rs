@@ -9,14 +9,10 @@ use crate::model::{Catalog, Entry, Model};
 /// category and source line.
 pub(super) fn variant_doc(model: &Model, catalog: &Catalog, entry: &Entry) -> Vec<String> {
     let code = entry.code_text().unwrap_or_default();
-    let status = entry
-        .status_value()
-        .map_or(catalog.default_http_status, |s| s as u16);
-    let status_note = if entry.http_status.is_some() {
-        ""
-    } else {
-        " (catalogue default)"
-    };
+    let (status, origin) = model.status_of(catalog, entry);
+    let status_note = origin.describe().map_or_else(String::new, |origin| {
+        format!(" ({})", escape_markdown(&origin))
+    });
     let mut lines = vec![match entry.message_text() {
         Some(message) => format!("**{code}**: {}", escape_markdown(message)),
         None => format!("**{code}** (no message)"),

@@ -202,7 +202,7 @@ fn compare(sides: &Sides) -> Vec<Finding> {
                 old: None,
                 new: new.entries.first().map(|e| e.span),
             }),
-            (Some(old), Some(new)) => compare_catalogs(old, new, &mut findings),
+            (Some(old), Some(new)) => compare_catalogs(sides, old, new, &mut findings),
             (None, None) => {}
         }
     }
@@ -219,7 +219,7 @@ fn by_code(catalog: &Catalog) -> BTreeMap<CodeKey<'_>, &Entry> {
         .collect()
 }
 
-fn compare_catalogs(old: &Catalog, new: &Catalog, findings: &mut Vec<Finding>) {
+fn compare_catalogs(sides: &Sides, old: &Catalog, new: &Catalog, findings: &mut Vec<Finding>) {
     let (old_constants, new_constants) = (records::Constants::of(old), records::Constants::of(new));
     let at = |entry: &Entry| entry.code.as_ref().map_or(entry.span, |c| c.span);
     let finding = |lint: &'static Lint,
@@ -293,8 +293,8 @@ fn compare_catalogs(old: &Catalog, new: &Catalog, findings: &mut Vec<Finding>) {
             continue;
         };
         let (old_status, new_status) = (
-            records::http_status(old, before),
-            records::http_status(new, after),
+            sides.old.model.status_of(old, before).0,
+            sides.new.model.status_of(new, after).0,
         );
         if old_status != new_status {
             let span = after.http_status.as_ref().map_or(at(after), |s| s.span);

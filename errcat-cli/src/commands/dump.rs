@@ -133,10 +133,7 @@ fn entry<'a>(model: &'a Model, catalog: &'a Catalog, entry: &'a Entry) -> EntryV
             CodeKey::Number(number) => serde_json::Value::from(number),
             CodeKey::Symbol(symbol) => serde_json::Value::from(symbol),
         }),
-        http_status: entry
-            .status_value()
-            .and_then(|s| u16::try_from(s).ok())
-            .unwrap_or(catalog.default_http_status),
+        http_status: model.status_of(catalog, entry).0,
         name: naming::identifier(entry),
         message: entry.message_text(),
         section: catalog.section(entry).map(|s| s.title.as_str()),

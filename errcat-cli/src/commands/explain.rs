@@ -99,7 +99,7 @@ fn explain(analysis: &Analysis, crate_name: &str, catalog: &Catalog, entry: &Ent
         records::Constants::of(catalog).get(entry)
     );
     let _ = writeln!(out);
-    let status = records::http_status(catalog, entry);
+    let (status, status_origin) = model.status_of(catalog, entry);
     let status_text = match records::status_def(analysis, catalog, status) {
         Some(def) => {
             let described: Vec<&str> = [def.name.as_deref(), def.description.as_deref()]
@@ -110,11 +110,9 @@ fn explain(analysis: &Analysis, crate_name: &str, catalog: &Catalog, entry: &Ent
         }
         None => status.to_string(),
     };
-    let origin = if entry.http_status.is_some() {
-        ""
-    } else {
-        ", the catalogue's default"
-    };
+    let origin = status_origin
+        .describe()
+        .map_or_else(String::new, |origin| format!(" ({origin})"));
     let rows = [
         (
             "message",

@@ -71,7 +71,7 @@ pub(super) fn html(analysis: &Analysis, links: &Links, crate_name: &str) -> Stri
                 );
             }
             for entry in entries {
-                let status = records::http_status(catalog, entry);
+                let status = model.status_of(catalog, entry).0;
                 statuses.insert(status);
                 let code = code_text(entry);
                 let identifier = naming::identifier(entry);

@@ -90,7 +90,7 @@ pub(super) fn markdown(analysis: &Analysis, links: &Links, crate_name: &str) -> 
                     "| {} | {} | {} | {} | [{}:{}]({}) | {} |",
                     cell(code_text(entry)),
                     cell(&naming::identifier(entry)),
-                    records::http_status(catalog, entry),
+                    model.status_of(catalog, entry).0,
                     cell(entry.message_text().unwrap_or("")),
                     cell(
                         &Path::new(source)
