@@ -7,6 +7,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::emit::{self, EmitOptions, Gate};
+use crate::http_status::{StatusMatcher, StatusSetting};
 use crate::project::{self, Analysis, LoadError, Project};
 use crate::source::SourceFile;
 
@@ -28,6 +29,7 @@ pub struct Builder {
     file_name: String,
     cargo: bool,
     verify: bool,
+    statuses: Vec<(String, StatusSetting)>,
 }
 
 /// What a successful run did.
@@ -54,6 +56,8 @@ pub enum Failure {
     /// [`Builder::verify`]: the file at this path is not what the
     /// catalogues generate now.
     Stale(PathBuf),
+    /// A setting of the build script's that cannot apply.
+    Settings(String),
 }
 
 impl fmt::Display for Failure {
@@ -71,6 +75,7 @@ impl fmt::Display for Failure {
             Failure::Write(path, e) => {
                 write!(f, "error: cannot write {}: {e}", project::display(path))
             }
+            Failure::Settings(why) => write!(f, "error: build.rs: {why}"),
             Failure::NoOutDir => write!(
                 f,
                 "error: OUT_DIR is not set; run from a build script or set an output folder"
@@ -96,6 +101,7 @@ impl Builder {
             file_name: "errcat.rs".to_string(),
             cargo: true,
             verify: false,
+            statuses: Vec::new(),
         }
     }
 
@@ -155,6 +161,78 @@ impl Builder {
         self
     }
 
+    /// The status of `catalog`'s records that state none and match no
+    /// rule, as `default-http-status` in catalogs.toml.
+    pub fn default_http_status(mut self, catalog: impl Into<String>, status: u16) -> Self {
+        self.statuses
+            .push((catalog.into(), StatusSetting::Default(status)));
+        self
+    }
+
+    /// A status for `catalog`'s records that state none, by section,
+    /// category or codes, as an `http-status` rule in catalogs.toml (and
+    /// after those):
+    ///
+    /// ```no_run
+    /// use errcat_build::http_status::StatusMatcher;
+    ///
+    /// errcat_build::Builder::new("catalogs")
+    ///     .http_status("volumes", StatusMatcher::Section("云盘".into()), 404)
+    ///     .http_status("volumes", StatusMatcher::Codes(10300..=10399), 409)
+    ///     .compile_or_exit();
+    /// ```
+    ///
+    /// A rule that gives no record its status, or names no catalogue,
+    /// fails the build.
+    pub fn http_status(
+        mut self,
+        catalog: impl Into<String>,
+        matcher: StatusMatcher,
+        status: u16,
+    ) -> Self {
+        self.statuses
+            .push((catalog.into(), StatusSetting::Rule(matcher, status)));
+        self
+    }
+
+    /// Whether `catalog`'s records without a status take their code's
+    /// first three digits (`40100` → 401), as `http-status-from-code`.
+    pub fn http_status_from_code(mut self, catalog: impl Into<String>, yes: bool) -> Self {
+        self.statuses
+            .push((catalog.into(), StatusSetting::FromCode(yes)));
+        self
+    }
+
+    /// Every status setting names a catalogue and a status.
+    fn check_settings(&self, analysis: &Analysis) -> Result<(), Failure> {
+        let mut problems = Vec::new();
+        for (name, setting) in &self.statuses {
+            if analysis.model.catalog(name).is_none() {
+                let names: Vec<&str> = analysis
+                    .model
+                    .catalogs
+                    .iter()
+                    .map(|c| c.name.as_str())
+                    .collect();
+                problems.push(format!(
+                    "a status setting names catalogue `{name}`, which is not one of {}",
+                    names.join(", ")
+                ));
+            }
+            if let StatusSetting::Default(status) | StatusSetting::Rule(_, status) = setting
+                && !(100..=599).contains(status)
+            {
+                problems.push(format!(
+                    "HTTP status {status} for catalogue `{name}` is not 100-599"
+                ));
+            }
+        }
+        match problems.is_empty() {
+            true => Ok(()),
+            false => Err(Failure::Settings(problems.join("\nerror: build.rs: "))),
+        }
+    }
+
     /// Where to write (default: `$OUT_DIR`). A folder in the source tree
     /// checks the generated code in; [`Builder::verify`] keeps it fresh.
     pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
@@ -203,7 +281,8 @@ impl Builder {
     }
 
     fn generate_from(&self, project: &Project) -> Result<(String, Analysis), Failure> {
-        let analysis = project.analyze();
+        let analysis = project.analyze_with(&self.statuses);
+        self.check_settings(&analysis)?;
         if analysis.has_errors() {
             return Err(Failure::Findings {
                 rendered: analysis.render(false),

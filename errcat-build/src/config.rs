@@ -526,6 +526,7 @@ impl Reader<'_> {
                     matcher: matchers.pop().expect("one matcher"),
                     status: status.value as u16,
                     span: self.span(item.span()),
+                    from_build_script: false,
                 }),
                 (_, None) => self.error(item.span(), "this `http-status` rule has no `status`"),
                 (0, _) => self.error(item.span(), "this `http-status` rule says no records: give section, category, codes or code"),

@@ -13,8 +13,20 @@ use crate::source::Span;
 pub struct StatusRule {
     pub matcher: StatusMatcher,
     pub status: u16,
-    /// The rule in catalogs.toml.
+    /// The rule in catalogs.toml, or for a build script's, the catalogue.
     pub span: Span,
+    /// Set by the build script ([`Builder::http_status`](crate::Builder::http_status)),
+    /// not catalogs.toml.
+    pub from_build_script: bool,
+}
+
+/// A status setting a build script gives a catalogue, as catalogs.toml
+/// would; applied after catalogs.toml's (its rules come after the file's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusSetting {
+    Default(u16),
+    Rule(StatusMatcher, u16),
+    FromCode(bool),
 }
 
 /// Which records a [`StatusRule`] is for.
@@ -64,7 +76,15 @@ impl StatusOrigin<'_> {
     pub fn describe(&self) -> Option<String> {
         match self {
             StatusOrigin::Record => None,
-            StatusOrigin::Rule(rule) => Some(format!("catalogs.toml: {}", rule.matcher.describe())),
+            StatusOrigin::Rule(rule) => Some(format!(
+                "{}: {}",
+                if rule.from_build_script {
+                    "build.rs"
+                } else {
+                    "catalogs.toml"
+                },
+                rule.matcher.describe()
+            )),
             StatusOrigin::Code => Some("from the code".to_string()),
             StatusOrigin::Default => Some("catalogue default".to_string()),
         }

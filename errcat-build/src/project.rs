@@ -264,7 +264,17 @@ impl Project {
     }
 
     pub fn analyze(&self) -> Analysis {
-        Analyzer::new(self).run()
+        self.analyze_with(&[])
+    }
+
+    /// [`Project::analyze`], with status settings a build script gives
+    /// catalogues by name (one naming no catalogue is ignored here; the
+    /// [`Builder`](crate::Builder) refuses it).
+    pub fn analyze_with(
+        &self,
+        settings: &[(String, crate::http_status::StatusSetting)],
+    ) -> Analysis {
+        Analyzer::new(self).run(settings)
     }
 }
 
@@ -587,7 +597,7 @@ impl<'a> Analyzer<'a> {
         }
     }
 
-    fn run(mut self) -> Analysis {
+    fn run(mut self, settings: &[(String, crate::http_status::StatusSetting)]) -> Analysis {
         for (id, why) in &self.project.refused {
             let source = &self.project.sources[*id as usize];
             self.diagnostics.push(
@@ -612,6 +622,7 @@ impl<'a> Analyzer<'a> {
             self.read_file(input);
         }
         self.report_unused();
+        self.apply_status_settings(settings);
         self.check_catalog_names();
         self.check_status_rules();
         self.diagnostics.extend(check::run(&self.model));
@@ -994,6 +1005,25 @@ impl<'a> Analyzer<'a> {
         }
     }
 
+    fn apply_status_settings(&mut self, settings: &[(String, crate::http_status::StatusSetting)]) {
+        use crate::http_status::{StatusRule, StatusSetting};
+        for (name, setting) in settings {
+            let Some(catalog) = self.model.catalogs.iter_mut().find(|c| &c.name == name) else {
+                continue;
+            };
+            match setting {
+                StatusSetting::Default(status) => catalog.default_http_status = *status,
+                StatusSetting::FromCode(yes) => catalog.status_from_code = *yes,
+                StatusSetting::Rule(matcher, status) => catalog.status_rules.push(StatusRule {
+                    matcher: matcher.clone(),
+                    status: *status,
+                    span: catalog.entries[0].span,
+                    from_build_script: true,
+                }),
+            }
+        }
+    }
+
     /// A status rule that gives no record its status is a mistake: a
     /// misspelt section, a range beside the codes.
     fn check_status_rules(&mut self) {
@@ -1007,7 +1037,8 @@ impl<'a> Analyzer<'a> {
                         &lint::INVALID_CONFIG,
                         rule.span,
                         format!(
-                            "this rule gives no record of catalogue `{}` its status: no record without a status of its own is in {}{}",
+                            "{} gives no record of catalogue `{}` its status: no record without a status of its own is in {}{}",
+                            if rule.from_build_script { "build.rs's status rule" } else { "this rule" },
                             catalog.name,
                             rule.matcher.describe(),
                             if index > 0 { " that an earlier rule does not already match" } else { "" }

@@ -655,3 +655,49 @@ http-status = [
         ]
     );
 }
+
+#[test]
+fn a_build_script_sets_statuses_after_catalogs_toml() {
+    use errcat_build::http_status::StatusMatcher;
+    let dir = tempfile::tempdir().unwrap();
+    let text = "## 云盘\n\n| 错误码 | 说明 |\n|---|---|\n| 10344 | 云盘不存在 |\n| 10345 | 云盘已挂载 |\n";
+    std::fs::write(dir.path().join("volumes.md"), text).unwrap();
+    std::fs::write(
+        dir.path().join("catalogs.toml"),
+        "[[catalog]]\nfile = \"volumes.md\"\nhttp-status = [{ code = 10345, status = 409 }]\n",
+    )
+    .unwrap();
+    let (_, analysis) = Builder::new(dir.path())
+        .http_status("volumes", StatusMatcher::Section("云盘".into()), 404)
+        .default_http_status("volumes", 503)
+        .generate()
+        .unwrap();
+    let catalog = &analysis.model.catalogs[0];
+    let statuses: Vec<(u16, Option<String>)> = catalog
+        .entries
+        .iter()
+        .map(|e| {
+            let (status, origin) = analysis.model.status_of(catalog, e);
+            (status, origin.describe())
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            (404, Some("build.rs: section `云盘`".to_string())),
+            (409, Some("catalogs.toml: code 10345".to_string())),
+        ]
+    );
+    assert_eq!(catalog.default_http_status, 503);
+
+    let failure = Builder::new(dir.path())
+        .http_status("volume", StatusMatcher::Section("云盘".into()), 404)
+        .default_http_status("volumes", 700)
+        .generate()
+        .unwrap_err();
+    assert_eq!(
+        failure.to_string(),
+        "error: build.rs: a status setting names catalogue `volume`, which is not one of volumes\n\
+         error: build.rs: HTTP status 700 for catalogue `volumes` is not 100-599"
+    );
+}
