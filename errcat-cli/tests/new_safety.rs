@@ -1,5 +1,6 @@
 //! `errcat new` loses no edit: two runs at once both land, an editor's
-//! save made while it runs is kept, and a linked file stays a link.
+//! save made while it runs is kept, and the file keeps its protection, its
+//! mode, its owner and its link.
 
 mod common;
 
@@ -213,7 +214,67 @@ fn a_save_made_while_new_runs_is_kept_and_new_writes_nothing() {
 #[cfg(unix)]
 mod unix {
     use super::*;
-    use std::os::unix::fs::symlink;
+    use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
+
+    /// In octal, as `ls` and `chmod` show it.
+    fn mode(path: &Path) -> String {
+        format!(
+            "{:o}",
+            fs::metadata(path).unwrap().permissions().mode() & 0o7777
+        )
+    }
+
+    #[test]
+    fn a_read_only_catalogue_is_refused_and_stays_read_only() {
+        let dir = catalogs_copy();
+        let path = dir.path().join("catalogs/console.md");
+        let before = fs::read_to_string(&path).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+
+        let run = add_404(dir.path(), "集群节点已下线");
+        assert_eq!(run.status, 1);
+        assert_eq!(run.stdout, "");
+        assert_eq!(
+            run.stderr,
+            "error: catalogs/console.md is read-only; nothing was written\n"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), before);
+        assert_eq!(mode(&path), "444");
+        assert_eq!(names(&dir.path().join("catalogs")), CATALOGUES);
+
+        // A dry run writes nothing, so it still shows the record.
+        let run = errcat_in(
+            dir.path(),
+            &[
+                "new",
+                "console",
+                "--http",
+                "404",
+                "--message",
+                "x",
+                "--dry-run",
+                "catalogs",
+            ],
+        );
+        assert_eq!(run.status, 0, "{}", run.stderr);
+    }
+
+    #[test]
+    fn a_catalogue_keeps_its_mode() {
+        let dir = catalogs_copy();
+        let path = dir.path().join("catalogs/console.md");
+        let before = fs::read_to_string(&path).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+
+        let run = add_404(dir.path(), "集群节点已下线");
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        assert_eq!(mode(&path), "640");
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            with_records(&before, &[("40400016", "集群节点已下线")])
+        );
+        assert_eq!(names(&dir.path().join("catalogs")), CATALOGUES);
+    }
 
     #[test]
     fn a_linked_catalogue_stays_a_link_and_its_target_gets_the_record() {
@@ -244,5 +305,44 @@ mod unix {
         expected.extend(CATALOGUES);
         assert_eq!(names(&catalogs), expected);
         assert_eq!(names(&catalogs.join(".store")), ["console.md"]);
+    }
+
+    #[test]
+    fn a_hard_linked_catalogue_is_refused() {
+        let dir = catalogs_copy();
+        let path = dir.path().join("catalogs/console.md");
+        let other = dir.path().join("console-copy.md");
+        fs::hard_link(&path, &other).unwrap();
+        let before = fs::read_to_string(&path).unwrap();
+
+        let run = add_404(dir.path(), "集群节点已下线");
+        assert_eq!(run.status, 1);
+        assert_eq!(
+            run.stderr,
+            "error: catalogs/console.md has 2 hard links, and replacing it would leave the others without the record; nothing was written\n"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), before);
+        assert_eq!(
+            fs::metadata(&path).unwrap().ino(),
+            fs::metadata(&other).unwrap().ino()
+        );
+        assert_eq!(names(&dir.path().join("catalogs")), CATALOGUES);
+    }
+
+    #[test]
+    fn a_catalogue_keeps_its_owner_and_group() {
+        let dir = catalogs_copy();
+        let path = dir.path().join("catalogs/console.md");
+        // Giving a file away takes privileges; without them there is no
+        // other owner to keep.
+        if let Err(e) = std::os::unix::fs::chown(&path, Some(65534), Some(65534)) {
+            assert_eq!(e.kind(), std::io::ErrorKind::PermissionDenied);
+            eprintln!("not checked: the owner cannot be changed here ({e})");
+            return;
+        }
+        let run = add_404(dir.path(), "集群节点已下线");
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        let metadata = fs::metadata(&path).unwrap();
+        assert_eq!((metadata.uid(), metadata.gid()), (65534, 65534));
     }
 }

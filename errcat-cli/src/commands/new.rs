@@ -12,7 +12,8 @@
 //!
 //! The file is written by [`safe_write::edit_file`]: under a lock, so
 //! concurrent runs each add their record; only if no one else changed it
-//! meanwhile; through a link to its target; never a half-written file.
+//! meanwhile; with its mode kept; through a link to its target; never a
+//! half-written file.
 
 mod safe_write;
 
@@ -185,6 +186,10 @@ fn refused(context: &mut Context, path: &str, error: EditError<Refusal>) -> Resu
             return Err(Failure(format!("{what}: {e}; nothing was written")));
         }
         EditError::Edit(Refusal::Findings(message)) => message,
+        EditError::ReadOnly => format!("{path} is read-only; nothing was written"),
+        EditError::HardLinks(n) => format!(
+            "{path} has {n} hard links, and replacing it would leave the others without the record; nothing was written"
+        ),
         EditError::Changed => {
             format!("{path} changed while errcat new ran; nothing was written; run it again")
         }

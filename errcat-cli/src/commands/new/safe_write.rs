@@ -6,9 +6,12 @@
 //! 1. **lock**: an exclusive advisory lock on a sibling file,
 //!    `.NAME.errcat-lock`, so a second run waits for the first and then
 //!    edits the file with the first one's record in it;
-//! 2. **read** the file;
+//! 2. **read** the file, refusing one that may not be written (read-only by
+//!    its mode or to this user) or that has other hard links (replacing it
+//!    would leave them the old text);
 //! 3. **edit** the bytes read;
-//! 4. **write** a temporary file beside the target, and sync it to disk;
+//! 4. **write** a temporary file beside the target, with the target's mode
+//!    (and, on Unix, its owner and group), and sync it to disk;
 //! 5. **verify** the target still holds the bytes read: an editor that does
 //!    not take the lock may have saved it meanwhile, and replacing it would
 //!    lose that edit;
@@ -31,6 +34,12 @@ use std::path::{Path, PathBuf};
 pub enum EditError<E> {
     /// The edit declined, for its own reason.
     Edit(E),
+    /// The file may not be written: its mode has no write permission, or
+    /// the system refuses this user.
+    ReadOnly,
+    /// The file has this many names: replacing it would leave the others
+    /// with the old text.
+    HardLinks(u64),
     /// The file changed between being read and being replaced.
     Changed,
     /// Something failed on the way: what was being done, and the error.
@@ -53,12 +62,44 @@ pub fn edit_file<T, E>(
     };
     let lock = Lock::acquire(dir.join(sibling(name, "errcat-lock")))?;
 
+    let metadata = fs::metadata(&target).map_err(failed("cannot read", &target))?;
+    if metadata.permissions().readonly() {
+        return Err(EditError::ReadOnly);
+    }
+    // The mode may allow others but not this user; opening for writing
+    // (without truncating) asks the system itself.
+    if let Err(e) = OpenOptions::new().write(true).open(&target) {
+        return Err(match e.kind() {
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                EditError::ReadOnly
+            }
+            _ => EditError::Io(format!("cannot write {}", target.display()), e),
+        });
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if metadata.nlink() > 1 {
+            return Err(EditError::HardLinks(metadata.nlink()));
+        }
+    }
     let before = fs::read(&target).map_err(failed("cannot read", &target))?;
 
     let (after, value) = edit(&before).map_err(EditError::Edit)?;
 
     let mut temporary = Temporary::create(dir, name)?;
     let wrote = failed("cannot write", &temporary.path);
+    temporary
+        .file
+        .set_permissions(metadata.permissions())
+        .map_err(&wrote)?;
+    #[cfg(unix)]
+    keep_owner(&temporary.file, &metadata).map_err(|e| {
+        EditError::Io(
+            format!("cannot keep the owner and group of {}", target.display()),
+            e,
+        )
+    })?;
     temporary.file.write_all(&after).map_err(&wrote)?;
     temporary.file.sync_all().map_err(&wrote)?;
 
@@ -88,6 +129,18 @@ fn sibling(name: &std::ffi::OsStr, suffix: &str) -> OsString {
 fn failed<E>(what: &str, path: &Path) -> impl Fn(io::Error) -> EditError<E> + use<E> {
     let what = format!("{what} {}", path.display());
     move |e| EditError::Io(what.clone(), e)
+}
+
+/// The owner and group of the old file, given to the new one: replacing a
+/// file must not hand it to whoever ran the command.
+#[cfg(unix)]
+fn keep_owner(file: &File, old: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let new = file.metadata()?;
+    if (new.uid(), new.gid()) == (old.uid(), old.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()))
 }
 
 /// An exclusive lock on a lock file, released (and the file removed) when
@@ -323,7 +376,40 @@ mod tests {
     #[cfg(unix)]
     mod unix {
         use super::*;
-        use std::os::unix::fs::symlink;
+        use std::os::unix::fs::{PermissionsExt, symlink};
+
+        /// In octal, as `ls` and `chmod` show it.
+        fn mode(path: &Path) -> String {
+            format!(
+                "{:o}",
+                fs::metadata(path).unwrap().permissions().mode() & 0o7777
+            )
+        }
+
+        #[test]
+        fn the_mode_is_kept() {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("a.md");
+            fs::write(&path, "one\n").unwrap();
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+            let outcome: Outcome = edit_file(&path, append("two\n"));
+            outcome.unwrap();
+            assert_eq!(mode(&path), "640");
+            assert_eq!(fs::read_to_string(&path).unwrap(), "one\ntwo\n");
+        }
+
+        #[test]
+        fn a_read_only_file_is_refused() {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("a.md");
+            fs::write(&path, "one\n").unwrap();
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+            let outcome: Outcome = edit_file(&path, append("two\n"));
+            assert!(matches!(outcome, Err(EditError::ReadOnly)), "{outcome:?}");
+            assert_eq!(mode(&path), "444");
+            assert_eq!(fs::read_to_string(&path).unwrap(), "one\n");
+            assert_eq!(names(dir.path()), ["a.md"]);
+        }
 
         #[test]
         fn a_link_stays_a_link_and_its_target_is_edited() {
@@ -339,6 +425,21 @@ mod tests {
             assert_eq!(fs::read_to_string(&target).unwrap(), "one\ntwo\n");
             assert_eq!(names(dir.path()), ["a.md", "store"]);
             assert_eq!(names(&dir.path().join("store")), ["a.md"]);
+        }
+
+        #[test]
+        fn a_file_with_other_hard_links_is_refused() {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("a.md");
+            fs::write(&path, "one\n").unwrap();
+            fs::hard_link(&path, dir.path().join("b.md")).unwrap();
+            let outcome: Outcome = edit_file(&path, append("two\n"));
+            assert!(
+                matches!(outcome, Err(EditError::HardLinks(2))),
+                "{outcome:?}"
+            );
+            assert_eq!(fs::read_to_string(&path).unwrap(), "one\n");
+            assert_eq!(names(dir.path()), ["a.md", "b.md"]);
         }
     }
 }
