@@ -10,7 +10,7 @@
 //! between records. The edited file is analysed again before it is
 //! written; nothing else in it changes.
 //!
-//! The file is written by [`safe_write::edit_file`]: under a lock, so
+//! The file is written by `safe_write::edit_file`: under a lock, so
 //! concurrent runs each add their record; only if no one else changed it
 //! meanwhile; with its mode kept; through a link to its target; never a
 //! half-written file.
