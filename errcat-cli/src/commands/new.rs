@@ -9,19 +9,28 @@
 //! it so the section stays in order, with the same separator the file uses
 //! between records. The edited file is analysed again before it is
 //! written; nothing else in it changes.
+//!
+//! The file is written by `safe_write::edit_file`: under a lock, so
+//! concurrent runs each add their record; only if no one else changed it
+//! meanwhile; with its mode kept; through a link to its target; never a
+//! half-written file.
+
+mod safe_write;
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::path::Path;
 use std::sync::LazyLock;
 
 use errcat_build::model::{Catalog, CodeType, Entry, OwnedKey, RecordFormat};
-use errcat_build::{Analysis, Project, builder::write_if_changed, naming};
+use errcat_build::{Analysis, Project, naming};
 use regex_lite::Regex;
 use unicode_width::UnicodeWidthStr;
 
 use crate::discover::Inputs;
 use crate::records;
 use crate::{Context, Exit, Failure};
+use safe_write::EditError;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -76,6 +85,18 @@ struct Plan {
 }
 
 pub fn exec(context: &mut Context, args: &Args) -> Result<Exit, Failure> {
+    exec_with(context, args, |_| {})
+}
+
+/// [`exec`], calling `before_write` with the catalogue's path once the
+/// edit is made and before it is written: tests change the file there as
+/// another editor would, at the one moment that matters.
+#[doc(hidden)]
+pub fn exec_with(
+    context: &mut Context,
+    args: &Args,
+    before_write: impl FnOnce(&Path),
+) -> Result<Exit, Failure> {
     let loaded = args.inputs.load(&context.cwd)?;
     let request = Request {
         catalog: &args.catalog,
@@ -102,13 +123,38 @@ pub fn exec(context: &mut Context, args: &Args) -> Result<Exit, Failure> {
             )));
         }
     };
-    let plan = match plan(&unit.project, &unit.analysis, &request) {
-        Ok(plan) => plan,
-        Err(Refusal::Usage(message)) => return Err(Failure(message)),
-        Err(Refusal::Findings(message)) => {
-            context.error(&message);
-            return Ok(Exit::Findings);
+    let model = &unit.analysis.model;
+    let source = model
+        .catalog(&args.catalog)
+        .map(|c| model.source(c.file))
+        .filter(|_| !request.dry_run);
+    let planned = match source {
+        // A dry run, or no such catalogue: nothing to write.
+        None => plan(&unit.project, &unit.analysis, &request).map_err(EditError::Edit),
+        Some(source) => {
+            let path = source.path();
+            safe_write::edit_file(Path::new(path), |bytes| {
+                // The file as read under the lock: as loaded, unless another
+                // run added a record meanwhile.
+                let reread;
+                let (project, analysis) = if bytes == source.text().as_bytes() {
+                    (&unit.project, &unit.analysis)
+                } else {
+                    let mut project = unit.project.clone();
+                    project.replace_file(path, bytes.to_vec());
+                    let analysis = project.analyze();
+                    reread = (project, analysis);
+                    (&reread.0, &reread.1)
+                };
+                let mut plan = plan(project, analysis, &request)?;
+                before_write(Path::new(path));
+                Ok((std::mem::take(&mut plan.text).into_bytes(), plan))
+            })
         }
+    };
+    let plan = match planned {
+        Ok(plan) => plan,
+        Err(error) => return refused(context, source.map_or("", |s| s.path()), error),
     };
     let verb = if request.dry_run {
         "would add"
@@ -127,12 +173,29 @@ pub fn exec(context: &mut Context, args: &Args) -> Result<Exit, Failure> {
     for note in &plan.notes {
         out.push_str(&format!("note: {note}\n"));
     }
-    if !request.dry_run {
-        write_if_changed(std::path::Path::new(&plan.path), &plan.text)
-            .map_err(|e| Failure(format!("cannot write {}: {e}", plan.path)))?;
-    }
     context.print(&crate::output::printable_lines(&out));
     Ok(Exit::Clean)
+}
+
+/// Says why nothing was written to `path`: exit status 1 for what the
+/// catalogue or the file does not allow, 2 for a bad request or a failure.
+fn refused(context: &mut Context, path: &str, error: EditError<Refusal>) -> Result<Exit, Failure> {
+    let message = match error {
+        EditError::Edit(Refusal::Usage(message)) => return Err(Failure(message)),
+        EditError::Io(what, e) => {
+            return Err(Failure(format!("{what}: {e}; nothing was written")));
+        }
+        EditError::Edit(Refusal::Findings(message)) => message,
+        EditError::ReadOnly => format!("{path} is read-only; nothing was written"),
+        EditError::HardLinks(n) => format!(
+            "{path} has {n} hard links, and replacing it would leave the others without the record; nothing was written"
+        ),
+        EditError::Changed => {
+            format!("{path} changed while errcat new ran; nothing was written; run it again")
+        }
+    };
+    context.error(&message);
+    Ok(Exit::Findings)
 }
 
 fn plan(project: &Project, analysis: &Analysis, request: &Request) -> Result<Plan, Refusal> {
