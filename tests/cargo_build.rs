@@ -337,6 +337,7 @@ fn main() {
 
     let code = winter::Code::from_code(5).unwrap();
     println!("{} | {:?} | {:?} | {:?}", code.message(), code.message_in("en"), code.message_in("fr"), winter::LOCALES);
+    println!("{:?} | {:?} | {}", code.message_in("zh-CN"), code.message_in("EN-us"), errcat::ErrorCode::message_for(&code, "fr, en;q=0.5"));
 }
 "#,
     );
@@ -355,7 +356,8 @@ ERR_NOT_FOUND 资源不存在
 YoumeErrorInvalidParam -2 传入参数错误 -1000
 CardNotFound 404 Range4100To4199 贺卡相关错误 4100..=4199
 Some(\"社区/内容相关错误\")
-请求来自未经授权的IP地址 | Some(\"Unauthorized client IP address:%s\") | None | [\"en\"]
+请求来自未经授权的IP地址 | Some(\"Unauthorized client IP address:%s\") | None | [\"zh\", \"en\"]
+Some(\"请求来自未经授权的IP地址\") | Some(\"Unauthorized client IP address:%s\") | Unauthorized client IP address:%s
 "
     );
 }

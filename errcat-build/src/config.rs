@@ -76,6 +76,8 @@ pub struct CatalogConfig {
     /// The file's encoding, if not UTF-8 (`gbk`).
     pub encoding: Option<Setting<String>>,
     pub code_type: Option<Setting<crate::model::CodeType>>,
+    /// The messages' language, a BCP 47 tag (`zh-CN`).
+    pub language: Option<Setting<String>>,
     /// Table headers errcat would not recognise, and what their columns hold.
     pub columns: Vec<(Setting<String>, ColumnRole)>,
     /// Codes withdrawn on purpose: their removal is no break, and no record
@@ -384,6 +386,7 @@ impl Reader<'_> {
         let mut retired = Vec::new();
         let mut encoding = None;
         let mut code_type = None;
+        let mut language = None;
         let mut columns = Vec::new();
         let mut lints = LintLevels::default();
         for (key, value) in table {
@@ -410,6 +413,7 @@ impl Reader<'_> {
                 "problem-type" => problem_type = self.string(value, "`problem-type`"),
                 "retired" => retired = self.codes(value),
                 "encoding" => encoding = self.string(value, "`encoding`"),
+                "language" => language = self.language(value),
                 "columns" => columns = self.columns(value),
                 "code-type" => {
                     code_type = self.string(value, "`code-type`").and_then(|name| {
@@ -426,7 +430,7 @@ impl Reader<'_> {
                 other => self.error(
                     key.span(),
                     format!(
-                        "unknown key `{other}` in `[[catalog]]`; expected file, part, name, namespace, default-http-status, http-status, http-status-from-code, body, problem-type, retired, encoding, code-type, columns or lints"
+                        "unknown key `{other}` in `[[catalog]]`; expected file, part, name, namespace, language, default-http-status, http-status, http-status-from-code, body, problem-type, retired, encoding, code-type, columns or lints"
                     ),
                 ),
             }
@@ -445,6 +449,7 @@ impl Reader<'_> {
             namespace,
             default_http_status,
             status_rules,
+            language,
             status_from_code,
             body,
             problem_type,
@@ -455,6 +460,26 @@ impl Reader<'_> {
             lints,
             span,
         })
+    }
+
+    fn language(&mut self, value: &Spanned<DeValue>) -> Option<Setting<String>> {
+        let text = self.string(value, "`language`")?;
+        match crate::parse::infer::any_tag(&text.value) {
+            Some(tag) => Some(Setting {
+                value: tag,
+                span: text.span,
+            }),
+            None => {
+                self.error(
+                    value.span(),
+                    format!(
+                        "`language` must be a BCP 47 tag (`zh`, `en-US`, `zh-Hant`), not `{}`",
+                        text.value
+                    ),
+                );
+                None
+            }
+        }
     }
 
     fn boolean(&mut self, value: &Spanned<DeValue>, what: &str) -> Option<Setting<bool>> {

@@ -89,6 +89,7 @@ lints! {
     NO_RECORDS = "no-records", Error, false, "a catalogue file holds no records";
     UNREAD_CODES = "unread-codes", Warning, false, "a block holds codes errcat did not read into records";
     MIXED_PLACEHOLDERS = "mixed-placeholders", Warning, false, "a catalogue writes its message placeholders in more than one style";
+    UNKNOWN_LANGUAGE = "unknown-language", Warning, false, "a translation column's header names no language errcat can tell";
     TRANSLATION_PLACEHOLDERS = "translation-placeholders", Warning, false, "a translation takes fewer placeholders than its primary message";
 }
 

@@ -313,6 +313,10 @@ pub struct Catalog {
     pub status_from_code: bool,
     /// The Rust type of the codes.
     pub code_type: CodeType,
+    /// The language of the messages (a BCP 47 tag): catalogs.toml's
+    /// `language`, else the one the message column's header names, else
+    /// the one their script shows (`None` where nothing tells).
+    pub language: Option<String>,
     pub body: WireBody,
     /// RFC 9457 problem `type` template (`{catalog}`, `{code}`, `{name}`).
     pub problem_type: Option<String>,

@@ -875,6 +875,14 @@ impl<'a> Analyzer<'a> {
                 status_from_code: entry
                     .and_then(|e| e.status_from_code.as_ref())
                     .is_some_and(|s| s.value),
+                language: entry
+                    .and_then(|e| e.language.as_ref())
+                    .map(|l| l.value.clone())
+                    .or(part.language)
+                    .or_else(|| {
+                        let messages = part.entries.iter().filter_map(Entry::message_text);
+                        crate::parse::infer::language_of(messages).map(str::to_string)
+                    }),
                 code_type: entry.and_then(|e| e.code_type.as_ref()).map_or_else(
                     || CodeType::for_codes(part.entries.iter().filter_map(|e| e.code.as_ref())),
                     |t| t.value,

@@ -660,7 +660,8 @@ http-status = [
 fn a_build_script_sets_statuses_after_catalogs_toml() {
     use errcat_build::http_status::StatusMatcher;
     let dir = tempfile::tempdir().unwrap();
-    let text = "## 云盘\n\n| 错误码 | 说明 |\n|---|---|\n| 10344 | 云盘不存在 |\n| 10345 | 云盘已挂载 |\n";
+    let text =
+        "## 云盘\n\n| 错误码 | 说明 |\n|---|---|\n| 10344 | 云盘不存在 |\n| 10345 | 云盘已挂载 |\n";
     std::fs::write(dir.path().join("volumes.md"), text).unwrap();
     std::fs::write(
         dir.path().join("catalogs.toml"),
@@ -700,4 +701,44 @@ fn a_build_script_sets_statuses_after_catalogs_toml() {
         "error: build.rs: a status setting names catalogue `volume`, which is not one of volumes\n\
          error: build.rs: HTTP status 700 for catalogue `volumes` is not 100-599"
     );
+}
+
+#[test]
+fn languages_come_from_the_config_the_header_or_the_script() {
+    let table = |header: &str, message: &str| {
+        format!(
+            "| 错误码 | {header} | Message (Klingon) | Message (en) |\n|---|---|---|---|\n| 1001 | {message} | Ghu DIvI | Invalid value |\n"
+        )
+    };
+    let analysis = analyze(
+        &[
+            ("catalogs/a.md", &table("说明", "参数错误")),
+            ("catalogs/b.md", &table("Beschreibung (de-AT)", "Ungültig")),
+            ("catalogs/c.md", &table("Beschreibung", "Ungültig")),
+            ("catalogs/d.md", &table("说明", "Invalid parameter")),
+        ],
+        Some("[[catalog]]\nfile = \"d.md\"\nlanguage = \"EN-gb\"\n"),
+    );
+    let languages: Vec<Option<&str>> = analysis
+        .model
+        .catalogs
+        .iter()
+        .map(|c| c.language.as_deref())
+        .collect();
+    assert_eq!(languages, [Some("zh"), Some("de-AT"), None, Some("en-GB")]);
+    assert_eq!(
+        findings(&analysis),
+        [
+            "catalogs/a.md:1:14 warning[unknown-language]",
+            "catalogs/b.md:1:32 warning[unknown-language]",
+            "catalogs/c.md:1:24 warning[unknown-language]",
+            "catalogs/d.md:1:14 warning[unknown-language]",
+        ]
+    );
+    let locales: Vec<&str> = analysis.model.catalogs[0].entries[0]
+        .translations()
+        .iter()
+        .map(|t| t.locale.as_str())
+        .collect();
+    assert_eq!(locales, ["en"]);
 }

@@ -175,6 +175,12 @@ fn write_accepted(catalogs: &Path) {
     ] {
         fs::write(catalogs.join(format!("{stem}.md")), RECORD).unwrap();
     }
+    // Messages in a language errcat cannot tell, with a translation.
+    fs::write(
+        catalogs.join("unbestimmt.md"),
+        "| Code | Meldung | Meldung (en) |\n|---|---|---|\n| 1 | Benutzer unbekannt | Unknown user |\n| 2 | Ungültig | Invalid |\n",
+    )
+    .unwrap();
     // A body example whose field names hold a direction override and a
     // carriage return, escaped in JSON.
     fs::write(
@@ -312,6 +318,7 @@ fn what_check_accepts_builds_under_strict_lints() {
         "serde_catalog",
         "std_catalog",
         "type_",
+        "unbestimmt",
         "wire",
     ];
     if cfg!(unix) {

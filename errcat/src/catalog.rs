@@ -50,6 +50,24 @@ pub trait ErrorCode: fmt::Debug + fmt::Display + Send + Sync + 'static {
     /// The line of the catalogue file that defines the code.
     fn source_line(&self) -> u32;
 
+    /// The message in `locale`, a BCP 47 tag (`zh-CN` is served by `zh`,
+    /// `zh` by `zh-CN`), if the catalogue has it in that language: a
+    /// translation, or the message itself where that is its language. See
+    /// [`Catalog::locales`].
+    fn message_in(&self, locale: &str) -> Option<&'static str> {
+        let _ = locale;
+        None
+    }
+
+    /// The message in the language an `Accept-Language` header prefers
+    /// among the catalogue's, else the message.
+    fn message_for(&self, accept_language: &str) -> &'static str {
+        let locales = self.catalog().locales();
+        crate::language::negotiate(accept_language, locales)
+            .and_then(|i| self.message_in(locales[i]))
+            .unwrap_or_else(|| self.message())
+    }
+
     /// The code's catalogue, without a value at hand.
     fn catalog_of() -> &'static Catalog
     where
@@ -99,6 +117,7 @@ pub struct Catalog {
     default_http_status: u16,
     body_fields: [&'static str; 2],
     problem_type: Option<&'static str>,
+    locales: &'static [&'static str],
     lookup: fn(CodeValue<'_>) -> Option<&'static dyn ErrorCode>,
     entry: fn(usize) -> &'static dyn ErrorCode,
 }
@@ -113,6 +132,7 @@ impl Catalog {
         default_http_status: u16,
         body_fields: [&'static str; 2],
         problem_type: Option<&'static str>,
+        locales: &'static [&'static str],
         lookup: fn(CodeValue<'_>) -> Option<&'static dyn ErrorCode>,
         entry: fn(usize) -> &'static dyn ErrorCode,
     ) -> Catalog {
@@ -123,6 +143,7 @@ impl Catalog {
             default_http_status,
             body_fields,
             problem_type,
+            locales,
             lookup,
             entry,
         }
@@ -166,6 +187,13 @@ impl Catalog {
     /// (`{catalog}`, `{code}` and `{name}` are filled in).
     pub fn problem_type(&self) -> Option<&'static str> {
         self.problem_type
+    }
+
+    /// The languages of the messages (BCP 47 tags): the messages' own
+    /// first, where the catalogue declares or shows it, then those of its
+    /// translations.
+    pub fn locales(&self) -> &'static [&'static str] {
+        self.locales
     }
 
     /// The entry for a code, for gateways translating codes they receive:

@@ -53,6 +53,7 @@
 mod catalog;
 mod code;
 mod error;
+pub mod language;
 mod lookup;
 pub mod placeholder;
 mod registry;

@@ -110,7 +110,7 @@ impl Context<'_> {
         let lines = entries
             .iter()
             .map(|e| Literal::u32_unsuffixed(model.line_of(e.span)));
-        let translations = translation_items(&entries);
+        let translations = translation_items(catalog, &entries, runtime);
         let (code_slots, name_slots) = (bytes(&code_slots), bytes(&name_slots));
         let (name_ends, message_ends) = (bytes(&name_ends), bytes(&message_ends));
 
@@ -198,6 +198,7 @@ impl Context<'_> {
                     #default_status,
                     [Body::CODE_FIELD, Body::MESSAGE_FIELD],
                     #problem_type,
+                    &LOCALES,
                     |code| {
                         let code = Code::from_code(#from_value?)?;
                         Some(&ALL[code.index()])
@@ -333,6 +334,10 @@ impl Context<'_> {
                         Code::source_line(self)
                     }
 
+                    fn message_in(&self, locale: &str) -> Option<&'static str> {
+                        Code::message_in(self, locale)
+                    }
+
                     fn catalog_of() -> &'static #runtime::Catalog {
                         &CATALOG
                     }
@@ -423,16 +428,14 @@ impl Context<'_> {
 
 /// `LOCALES`, `TRANSLATIONS` and `Code::message_in`, when the catalogue
 /// gives messages in several languages side by side.
-fn translation_items(entries: &[&Entry]) -> TokenStream {
-    let locales: std::collections::BTreeSet<&str> = entries
+fn translation_items(catalog: &Catalog, entries: &[&Entry], runtime: &TokenStream) -> TokenStream {
+    let translated: std::collections::BTreeSet<&str> = entries
         .iter()
         .flat_map(|e| e.translations().iter().map(|t| t.locale.as_str()))
+        .filter(|locale| Some(*locale) != catalog.language.as_deref())
         .collect();
-    if locales.is_empty() {
-        return TokenStream::new();
-    }
-    let count = Literal::usize_unsuffixed(locales.len());
-    let (texts, ends): (Vec<String>, Vec<Literal>) = locales
+    let count = Literal::usize_unsuffixed(translated.len());
+    let (texts, ends): (Vec<String>, Vec<Literal>) = translated
         .iter()
         .map(|locale| {
             let (texts, ends) = text_column(entries.iter().map(|e| {
@@ -444,23 +447,41 @@ fn translation_items(entries: &[&Entry]) -> TokenStream {
             (texts, bytes(&ends))
         })
         .unzip();
-    let locale_names = locales.iter();
+    let primary = catalog.language.iter();
+    let all = primary
+        .clone()
+        .map(String::as_str)
+        .chain(translated.iter().copied());
+    let locale_count = Literal::usize_unsuffixed(all.clone().count());
+    let has_primary = catalog.language.is_some();
+    // The row of a translation: after the messages' own language, if known.
+    let row_of = if has_primary {
+        quote! { row.checked_sub(1) }
+    } else {
+        quote! { Some(row) }
+    };
     quote! {
-        /// Languages of the catalogue's other message columns (`en`, `zh`,
-        /// or the column's header where it names none).
-        pub static LOCALES: [&str; #count] = [#(#locale_names),*];
-        /// One text column per locale, as `MESSAGES` is.
+        /// The languages of the messages, BCP 47 tags: the messages' own
+        /// first where the catalogue declares or shows it, then those of
+        /// its translations.
+        pub static LOCALES: [&str; #locale_count] = [#(#all),*];
+        /// One text column per translated locale, as `MESSAGES` is.
         static TRANSLATIONS: [&str; #count] = [#(#texts),*];
         static TRANSLATION_ENDS: [&[u8]; #count] = [#(#ends),*];
 
         #[allow(clippy::trivially_copy_pass_by_ref)]
         impl Code {
-            /// The message in another of the catalogue's languages, if the
-            /// record gives one.
+            /// The message in `locale`, a BCP 47 tag (`zh-CN` is served
+            /// by `zh`, `zh` by `zh-CN`), if the catalogue has it in that
+            /// language: a translation, or the message itself where that is
+            /// its language (see [`LOCALES`]).
             #[must_use]
             pub fn message_in(&self, locale: &str) -> Option<&'static str> {
-                let row = LOCALES.iter().position(|l| l.eq_ignore_ascii_case(locale))?;
-                let text = super::__errcat_lookup::text(TRANSLATIONS[row], TRANSLATION_ENDS[row], self.index());
+                let row = #runtime::language::best_match(&LOCALES, locale)?;
+                let text = match #row_of {
+                    Some(row) => super::__errcat_lookup::text(TRANSLATIONS[row], TRANSLATION_ENDS[row], self.index()),
+                    None => self.message(),
+                };
                 Some(text).filter(|text| !text.is_empty())
             }
         }

@@ -144,7 +144,7 @@ fn field_item(part: &mut PartBuilder, content: Range<usize>) {
     let key_range = trim(text, content.start..content.start + colon);
     let value_range = trim(text, content.start + colon + colon_len..content.end);
     let key = &text[key_range.clone()];
-    let Some((field, _)) = part.field_role(key) else {
+    let Some(field) = part.field_role(key) else {
         if part.record.is_open() {
             let value = part.text(value_range);
             let span = part.source.span(key_range);

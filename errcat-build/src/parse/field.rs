@@ -68,31 +68,20 @@ const MESSAGE: &[&str] = &[
     "中文说明",
 ];
 
-/// A language named in a header, as a tag.
-fn locale(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "chinese" | "中文" | "zh" | "cn" | "zhcn" | "简体中文" => "zh",
-        "english" | "英文" | "en" | "enus" => "en",
-        "japanese" | "日文" | "ja" | "jp" => "ja",
-        _ => return None,
-    })
-}
-
 /// Matches a field name ignoring ASCII case, spaces, `_`, `-` and the
 /// markup (`**`, backticks) a table header may carry; a header naming
 /// several things (`触发条件/错误原因`) matches by any of them. A language in
 /// parentheses (`Description(English)`, `错误信息(EN)`) or a `中文`/`英文`
-/// prefix is returned as a tag.
-pub(crate) fn role_of(name: &str) -> Option<(Role, Option<&'static str>)> {
+/// prefix is left aside (`infer::language` reads it).
+pub(crate) fn role_of(name: &str) -> Option<Role> {
     let key: String = name
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-' | '*' | '`'))
         .flat_map(char::to_lowercase)
         .collect();
-    let (base, mut tag) = match key.split_once(['(', '（']) {
-        Some((base, rest)) => (base.to_string(), locale(rest.trim_end_matches([')', '）']))),
-        None => (key.clone(), None),
-    };
+    let base = key
+        .split_once(['(', '（'])
+        .map_or(key.as_str(), |(base, _)| base);
     for part in base.split(['/', '／']) {
         let role = if CODE.contains(&part) {
             Role::Code
@@ -107,12 +96,11 @@ pub(crate) fn role_of(name: &str) -> Option<(Role, Option<&'static str>)> {
             .or_else(|| part.strip_prefix("英文"))
             && MESSAGE.contains(&rest)
         {
-            tag = tag.or(locale(&part[..part.len() - rest.len()]));
             Role::Message
         } else {
             continue;
         };
-        return Some((role, tag));
+        return Some(role);
     }
     None
 }
@@ -122,7 +110,7 @@ mod tests {
     use super::*;
 
     fn role(name: &str) -> Option<Role> {
-        role_of(name).map(|(role, _)| role)
+        role_of(name)
     }
 
     #[test]
@@ -147,18 +135,21 @@ mod tests {
     }
 
     #[test]
-    fn languages_in_headers_become_tags() {
+    fn a_language_beside_a_header_leaves_its_role() {
+        for header in [
+            "Error Description(Chinese)",
+            "Error Description(English)",
+            "错误信息(EN)",
+            "详细描述（ZH）",
+            "英文描述",
+            "说明",
+        ] {
+            assert_eq!(role_of(header), Some(Role::Message), "{header}");
+        }
+        // Which language is infer::language's to say.
         assert_eq!(
-            role_of("Error Description(Chinese)"),
-            Some((Role::Message, Some("zh")))
+            crate::parse::infer::language("详细描述（ZH）").as_deref(),
+            Some("zh")
         );
-        assert_eq!(
-            role_of("Error Description(English)"),
-            Some((Role::Message, Some("en")))
-        );
-        assert_eq!(role_of("错误信息(EN)"), Some((Role::Message, Some("en"))));
-        assert_eq!(role_of("详细描述（ZH）"), Some((Role::Message, Some("zh"))));
-        assert_eq!(role_of("英文描述"), Some((Role::Message, Some("en"))));
-        assert_eq!(role_of("说明"), Some((Role::Message, None)));
     }
 }

@@ -394,6 +394,10 @@ pub(crate) fn hint(header: &str) -> Hint {
 /// The language a header names, as a BCP 47 tag: `Message (German)` →
 /// `de`, `zh-CN` → `zh-CN`, `英文描述` → `en`, `Description(Chinese)` → `zh`.
 pub(crate) fn language(header: &str) -> Option<String> {
+    // In parentheses, any well-formed tag: `Message (tlh)`, `(de-AT)`.
+    if let Some(tag) = qualifier(header).and_then(any_tag) {
+        return Some(tag);
+    }
     let lower = header.trim().to_lowercase();
     // A tag written as such (`en-US`, `zh_CN`, `pt-BR`) or in parentheses.
     for token in lower.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')) {
@@ -407,6 +411,99 @@ pub(crate) fn language(header: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// What a header says in parentheses at its end (`Message (German)` →
+/// `German`): where a translation column names its language.
+pub(crate) fn qualifier(header: &str) -> Option<&str> {
+    let header = header.trim().strip_suffix([')', '）'])?;
+    let open = header.rfind(['(', '（'])?;
+    let inside = header[open..].trim_start_matches(['(', '（']).trim();
+    (!inside.is_empty()).then_some(inside)
+}
+
+/// A BCP 47 tag as written, case normalised (`zh-hant` → `zh-Hant`,
+/// `de-at` → `de-AT`), if `text` has the shape of one: a primary language
+/// of two or three letters, then subtags of two to eight letters or digits.
+pub fn any_tag(text: &str) -> Option<String> {
+    let mut subtags = text.trim().split(['-', '_']);
+    let primary = subtags.next()?;
+    if !(2..=3).contains(&primary.len()) || !primary.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut tag = primary.to_ascii_lowercase();
+    for subtag in subtags {
+        if !(2..=8).contains(&subtag.len()) || !subtag.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        tag.push('-');
+        match subtag.len() {
+            2 => tag.push_str(&subtag.to_ascii_uppercase()),
+            4 => {
+                tag.push_str(&subtag[..1].to_ascii_uppercase());
+                tag.push_str(&subtag[1..].to_ascii_lowercase());
+            }
+            _ => tag.push_str(&subtag.to_ascii_lowercase()),
+        }
+    }
+    // `cn` and `jp` are countries that headers write for languages.
+    Some(match tag.as_str() {
+        "cn" => "zh".to_string(),
+        "jp" => "ja".to_string(),
+        "kr" => "ko".to_string(),
+        _ => tag,
+    })
+}
+
+/// The language most of these messages are written in, by their script
+/// (Han, kana, Hangul, Cyrillic, …); Latin script is English only where
+/// common English words say so. `None` where the texts do not tell.
+pub fn language_of<'a>(messages: impl Iterator<Item = &'a str>) -> Option<&'static str> {
+    const ENGLISH: &[&str] = &[
+        "the", "is", "not", "no", "invalid", "error", "failed", "found", "to", "of", "must",
+        "cannot", "already", "exists", "missing", "required", "unknown", "too", "request", "user",
+    ];
+    let (mut counts, mut latin, mut english) = ([0usize; 9], 0usize, 0usize);
+    for message in messages.take(2000) {
+        let mut scripts = [false; 9];
+        for c in message.chars() {
+            let script = match c {
+                '\u{3040}'..='\u{30FF}' => 1, // kana: Japanese
+                '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => 0, // Han
+                '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' => 2, // Hangul
+                '\u{0400}'..='\u{04FF}' => 3, // Cyrillic
+                '\u{0600}'..='\u{06FF}' => 4, // Arabic
+                '\u{0E00}'..='\u{0E7F}' => 5, // Thai
+                '\u{0370}'..='\u{03FF}' => 6, // Greek
+                '\u{0590}'..='\u{05FF}' => 7, // Hebrew
+                '\u{0900}'..='\u{097F}' => 8, // Devanagari
+                _ => continue,
+            };
+            scripts[script] = true;
+        }
+        // Han with kana is Japanese, not Chinese.
+        if scripts[1] {
+            scripts[0] = false;
+        }
+        for (count, seen) in counts.iter_mut().zip(scripts) {
+            *count += usize::from(seen);
+        }
+        if !scripts.iter().any(|&s| s) && message.chars().any(|c| c.is_ascii_alphabetic()) {
+            latin += 1;
+            let lower = message.to_ascii_lowercase();
+            if lower
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|word| ENGLISH.contains(&word))
+            {
+                english += 1;
+            }
+        }
+    }
+    let (script, &most) = counts.iter().enumerate().max_by_key(|(_, c)| **c)?;
+    if most > latin {
+        return Some(["zh", "ja", "ko", "ru", "ar", "th", "el", "he", "hi"][script]);
+    }
+    (latin > 0 && english * 2 >= latin).then_some("en")
 }
 
 /// `en-us` → `en-US`, `zh_cn` → `zh-CN`, `kr` → `ko`; `None` for a word
@@ -591,5 +688,40 @@ mod tests {
         );
         assert_eq!(language("说明").as_deref(), None);
         assert_eq!(language("Code").as_deref(), None);
+        assert_eq!(language("Message (tlh)").as_deref(), Some("tlh"));
+        assert_eq!(language("Beschreibung (de-at)").as_deref(), Some("de-AT"));
+        assert_eq!(language("描述(zh-hant)").as_deref(), Some("zh-Hant"));
+        assert_eq!(language("Message (Klingon)").as_deref(), None);
+        assert_eq!(qualifier("Message (Klingon)"), Some("Klingon"));
+        assert_eq!(qualifier("Message"), None);
+    }
+
+    #[test]
+    fn the_language_of_messages_by_their_script() {
+        assert_eq!(
+            language_of(["参数错误", "用户不存在"].into_iter()),
+            Some("zh")
+        );
+        assert_eq!(
+            language_of(["ユーザーが見つかりません"].into_iter()),
+            Some("ja")
+        );
+        assert_eq!(
+            language_of(["사용자를 찾을 수 없습니다"].into_iter()),
+            Some("ko")
+        );
+        assert_eq!(
+            language_of(["Пользователь не найден"].into_iter()),
+            Some("ru")
+        );
+        assert_eq!(
+            language_of(["User not found", "Invalid token", "Quota exceeded"].into_iter()),
+            Some("en")
+        );
+        assert_eq!(
+            language_of(["Benutzer nicht gefunden", "Ungültig"].into_iter()),
+            None
+        );
+        assert_eq!(language_of(["", "42"].into_iter()), None);
     }
 }

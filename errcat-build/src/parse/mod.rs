@@ -13,7 +13,7 @@ mod body;
 mod bullet;
 mod constant;
 mod field;
-mod infer;
+pub(crate) mod infer;
 mod lines;
 mod plain;
 mod range;
@@ -48,6 +48,8 @@ pub(crate) struct Part {
     pub retired: Vec<(OwnedKey, Span)>,
     /// Code-like lines and rows found but not read into records.
     pub unread: u32,
+    /// The language its messages' header names (`Error Description(Chinese)`).
+    pub language: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -170,7 +172,7 @@ pub(crate) struct PartBuilder<'a> {
     field_roles: Vec<(String, FieldRole)>,
 }
 
-type FieldRole = Option<(Role, Option<&'static str>)>;
+type FieldRole = Option<Role>;
 
 /// A code as [`PartBuilder::push_line_record`] compares it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -194,6 +196,7 @@ impl<'a> PartBuilder<'a> {
                 entries: Vec::new(),
                 retired: Vec::new(),
                 unread: 0,
+                language: None,
                 diagnostics: Vec::new(),
             },
             section: None,

@@ -87,6 +87,11 @@ pub(crate) struct Shape {
     message: Option<usize>,
     /// Columns of the message in other languages, with their language.
     translations: Vec<(usize, String)>,
+    /// The message column's language, where its header names one.
+    language: Option<String>,
+    /// Message columns whose headers name a language errcat does not know
+    /// (`Message (Klingon)`): read as nothing, with a warning.
+    unknown_languages: Vec<usize>,
     headers: Vec<String>,
     /// No column's header names a message: a table that only lists codes
     /// defined elsewhere may be one referring to them.
@@ -129,6 +134,12 @@ pub(crate) fn read(
         if part.all_defined(codes.iter().map(|c| Cow::Borrowed(c.as_str()))) {
             return;
         }
+    }
+    if part.part.language.is_none() {
+        part.part.language.clone_from(&shape.language);
+    }
+    for &column in &shape.unknown_languages {
+        report_unknown_language(part, table, &shape.headers[column], column);
     }
     let section = part.section;
     if header_is_row {
@@ -757,6 +768,14 @@ fn shape(part: &PartBuilder, table: &Table) -> Result<(Shape, bool), NotCodes> {
         .filter_map(|c| Some((c, infer::language(&headers[c])?)))
         .filter(|(_, language)| Some(language) != primary_language.as_ref())
         .collect();
+    let unknown_languages = texts
+        .iter()
+        .copied()
+        .filter(|&c| Some(c) != message && hints[c].message)
+        .filter(|&c| {
+            infer::language(&headers[c]).is_none() && infer::qualifier(&headers[c]).is_some()
+        })
+        .collect();
     // A header row of numeric codes is a row of codes itself: the table
     // was written without headers.
     let header_is_row =
@@ -769,6 +788,8 @@ fn shape(part: &PartBuilder, table: &Table) -> Result<(Shape, bool), NotCodes> {
             http,
             message,
             translations,
+            language: primary_language,
+            unknown_languages,
             headers,
             refers_back,
             header_cells: table.header.cells.len(),
@@ -776,6 +797,24 @@ fn shape(part: &PartBuilder, table: &Table) -> Result<(Shape, bool), NotCodes> {
         },
         header_is_row,
     ))
+}
+
+/// A message column whose header names a language errcat cannot tell
+/// (`Message (Klingon)`): its texts are in the table but in no record.
+fn report_unknown_language(part: &mut PartBuilder, table: &Table, header: &str, column: usize) {
+    let span = table.header.cells.get(column).map_or_else(
+        || part.source.span(table.header.range.clone()),
+        |c| part.source.span(c.clone()),
+    );
+    part.part.diagnostics.push(
+        Diagnostic::new(
+            &lint::UNKNOWN_LANGUAGE,
+            span,
+            format!("column `{header}` reads as the message in another language, but errcat cannot tell which; its texts are not read"),
+        )
+        .label("which language?")
+        .note("write the language as a BCP 47 tag in the header, `Message (de)`, `描述 (zh-Hant)`"),
+    );
 }
 
 /// Reads a row of a code table (or one that goes on after it).

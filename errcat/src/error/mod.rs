@@ -315,6 +315,10 @@ impl<E: ErrorCode> ErrorCode for Error<E> {
         E::catalog_of()
     }
 
+    fn message_in(&self, locale: &str) -> Option<&'static str> {
+        self.code.message_in(locale)
+    }
+
     fn from_code(code: CodeValue<'_>) -> Option<Self> {
         E::from_code(code).map(Error::new)
     }
