@@ -31,6 +31,9 @@ pub struct Inputs {
     /// A catalogue folder to read, as a PATH is (repeatable).
     #[arg(long = "catalogs", value_name = "DIR")]
     pub catalogs: Vec<PathBuf>,
+    /// Only this package of the workspace (repeatable), as cargo's `-p`.
+    #[arg(short = 'p', long = "package", value_name = "NAME")]
+    pub packages: Vec<String>,
 }
 
 /// The catalogues of one crate.
@@ -72,7 +75,7 @@ impl Inputs {
                 paths: given,
             }]);
         }
-        discover(cwd)
+        discover(cwd, &self.packages)
     }
 
     /// Reads and checks every unit.
@@ -103,7 +106,7 @@ struct Package {
 }
 
 /// The catalogue folders of the package or workspace `cwd` is in.
-fn discover(cwd: &Path) -> Result<Vec<Unit>, Failure> {
+fn discover(cwd: &Path, wanted: &[String]) -> Result<Vec<Unit>, Failure> {
     let Some((root, packages)) = workspace(cwd)? else {
         // Outside any package: a `catalogs/` folder here is still meant.
         if cwd.join("catalogs").is_dir() {
@@ -125,9 +128,24 @@ fn discover(cwd: &Path) -> Result<Vec<Unit>, Failure> {
         .filter(|p| cwd.starts_with(&p.dir))
         .max_by_key(|p| p.dir.components().count())
         .filter(|_| cwd != root || packages.len() == 1);
-    let selected: Vec<&Package> = match current {
-        Some(package) => vec![package],
-        None => packages.iter().filter(|p| p.dir.starts_with(cwd)).collect(),
+    let selected: Vec<&Package> = if wanted.is_empty() {
+        match current {
+            Some(package) => vec![package],
+            None => packages.iter().filter(|p| p.dir.starts_with(cwd)).collect(),
+        }
+    } else {
+        let mut selected = Vec::new();
+        for name in wanted {
+            let Some(package) = packages.iter().find(|p| &p.name == name) else {
+                let names: Vec<&str> = packages.iter().map(|p| p.name.as_str()).collect();
+                return Err(Failure(format!(
+                    "no package `{name}` in the workspace; its packages are {}",
+                    names.join(", ")
+                )));
+            };
+            selected.push(package);
+        }
+        selected
     };
     let mut units = Vec::new();
     for package in &selected {

@@ -5,8 +5,9 @@ mod common;
 
 use common::{Run, errcat_in, workspace};
 
+/// `errcat ARGS` on this repository's catalogues, as `cargo xtask` runs it.
 fn xtask(args: &[&str]) -> Run {
-    errcat_in(&workspace(), args)
+    errcat_in(&workspace(), &[args, &["-p", "errcat-catalogs"]].concat())
 }
 
 /// The first line of every finding: `path:line:col: level[id]: message`.
@@ -53,6 +54,35 @@ console_2   catalogs/console.md:341 (code block)         48       0       0     
 k8s_api     catalogs/k8s_api.md                          12       0       0         0
 6 catalogues, 266 records: 0 errors, 7 warnings
 "
+    );
+}
+
+#[test]
+fn at_the_workspace_root_every_package_is_checked_apart() {
+    let run = errcat_in(&workspace(), &["check"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "\
+catalogue                        source                                  records  unread  errors  warnings
+errcat_catalogs::account         catalogs/account.md                           8       0       0         0
+errcat_catalogs::account_2       catalogs/account.md:43 (code block)          48       0       0         1
+errcat_catalogs::api_switch      catalogs/api_switch.md:14 (code block)      103       0       0         5
+errcat_catalogs::console         catalogs/console.md                          47       0       0         0
+errcat_catalogs::console_2       catalogs/console.md:341 (code block)         48       0       0         1
+errcat_catalogs::k8s_api         catalogs/k8s_api.md                          12       0       0         0
+errcat_example_service::billing  examples/service/catalogs/billing.md          4       0       0         0
+7 catalogues, 270 records: 0 errors, 7 warnings
+"
+    );
+    let unknown = errcat_in(&workspace(), &["check", "-p", "nope"]);
+    assert_eq!(unknown.status, 2);
+    assert!(
+        unknown
+            .stderr
+            .starts_with("error: no package `nope` in the workspace; its packages are "),
+        "{}",
+        unknown.stderr
     );
 }
 

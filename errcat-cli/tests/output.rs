@@ -16,7 +16,10 @@ fn fixture(name: &str) -> String {
 
 #[test]
 fn json_findings_are_one_object_a_line_then_a_summary() {
-    let run = errcat_in(&workspace(), &["check", "--message-format", "json"]);
+    let run = errcat_in(
+        &workspace(),
+        &["check", "--message-format", "json", "-p", "errcat-catalogs"],
+    );
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert_eq!(run.stderr, "", "nothing for people on stderr");
     let lines: Vec<serde_json::Value> = run
@@ -64,7 +67,16 @@ fn json_findings_are_one_object_a_line_then_a_summary() {
 
 #[test]
 fn github_annotations_sit_on_the_markdown_lines() {
-    let run = errcat_in(&workspace(), &["check", "--message-format", "github"]);
+    let run = errcat_in(
+        &workspace(),
+        &[
+            "check",
+            "--message-format",
+            "github",
+            "-p",
+            "errcat-catalogs",
+        ],
+    );
     assert_eq!(run.status, 0);
     let annotations: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("::")).collect();
     assert_eq!(annotations.len(), 7);

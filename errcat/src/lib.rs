@@ -48,7 +48,7 @@
 //! | `serde` | `Serialize`/`Deserialize` for every `Code` (its number), `Body` (the JSON body) and [`Error`] (the body, detail and fields), [`Received`], [`BodyOf`] |
 //! | `http` | [`ErrorCode::status_code`] and `From<Code> for http::StatusCode` |
 //! | `problem` | [`Problem`]: RFC 9457 problem details (with `serde` and `http`) |
-//! | `axum` | `IntoResponse` for every `Code`, [`Error`] and [`Problem`] (with `problem`) |
+//! | `axum` | `IntoResponse` for every `Code`, [`Error`] and [`Problem`] (with `problem`); the [`Localize`] layer (`Accept-Language`) |
 
 mod catalog;
 mod code;
@@ -72,6 +72,8 @@ mod problem;
 #[cfg(feature = "serde")]
 mod wire;
 
+#[cfg(feature = "axum")]
+pub use axum::{Localize, Localized};
 #[cfg(feature = "problem")]
 pub use problem::{PROBLEM_JSON, Problem};
 #[cfg(feature = "serde")]

@@ -30,7 +30,8 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// `type` is `about:blank` and `title` the HTTP status phrase, unless the
 /// catalogue sets `problem-type` in catalogs.toml: then `type` is that
 /// template with `{catalog}`, `{code}` and `{name}` filled in, and `title`
-/// the record's message (or name). `detail` is an [`Error`](crate::Error)'s
+/// the record's message (or its name, where the message has placeholders
+/// or is empty). `detail` is an [`Error`](crate::Error)'s
 /// detail, else the message (left out when the record has none);
 /// `instance` is the error's, and its fields follow as extension members:
 ///
@@ -55,27 +56,36 @@ pub struct Problem<E>(pub E);
 impl<E: ErrorCode> Problem<E> {
     /// The problem type URI.
     pub fn type_uri(&self) -> String {
-        let error = &self.0;
-        match error.catalog().problem_type() {
-            Some(template) => template
-                .replace("{catalog}", error.catalog().name())
-                .replace("{code}", &error.code().to_string())
-                .replace("{name}", error.name()),
-            None => "about:blank".to_string(),
-        }
+        type_uri(&self.0)
     }
 
     /// The problem title.
     pub fn title(&self) -> &'static str {
-        let error = &self.0;
-        if error.catalog().problem_type().is_none() {
-            return error.status_code().canonical_reason().unwrap_or("Error");
-        }
-        if error.message().is_empty() {
-            error.name()
-        } else {
-            error.message()
-        }
+        title(&self.0)
+    }
+}
+
+fn type_uri(error: &dyn ErrorCode) -> String {
+    match error.catalog().problem_type() {
+        Some(template) => template
+            .replace("{catalog}", error.catalog().name())
+            .replace("{code}", &error.code().to_string())
+            .replace("{name}", error.name()),
+        None => "about:blank".to_string(),
+    }
+}
+
+fn title(error: &dyn ErrorCode) -> &'static str {
+    if error.catalog().problem_type().is_none() {
+        return error.status_code().canonical_reason().unwrap_or("Error");
+    }
+    // A title is the same for every occurrence: a message that takes
+    // values (`Invoice {id} not found`) is no title, its name is.
+    let message = error.message();
+    if message.is_empty() || crate::placeholder::placeholders(message).next().is_some() {
+        error.name()
+    } else {
+        message
     }
 }
 
@@ -85,16 +95,25 @@ const MEMBERS: [&str; 6] = ["type", "title", "status", "detail", "instance", "co
 
 impl<E: ErrorCode> Serialize for Problem<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let error = &self.0;
+        ProblemIn(&self.0, None).serialize(serializer)
+    }
+}
+
+/// A problem with its detail in a locale.
+pub(crate) struct ProblemIn<'a>(pub &'a dyn ErrorCode, pub Option<&'a str>);
+
+impl Serialize for ProblemIn<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let ProblemIn(error, locale) = *self;
         let context = error.context();
-        let message = Some(error.message()).filter(|m| !m.is_empty());
-        let detail = match context {
-            Some(c) => c.detail().map(Cow::Borrowed).or(message.map(|m| c.fill(m))),
-            None => message.map(Cow::Borrowed),
+        let own_detail = context.and_then(|c| c.detail());
+        let detail = match own_detail {
+            Some(detail) => Some(Cow::Borrowed(detail)),
+            None => Some(crate::wire::message_of(error, locale)).filter(|m| !m.is_empty()),
         };
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry(MEMBERS[0], &self.type_uri())?;
-        map.serialize_entry(MEMBERS[1], self.title())?;
+        map.serialize_entry(MEMBERS[0], &type_uri(error))?;
+        map.serialize_entry(MEMBERS[1], title(error))?;
         map.serialize_entry(MEMBERS[2], &error.http_status())?;
         if let Some(detail) = &detail {
             map.serialize_entry(MEMBERS[3], detail)?;

@@ -34,15 +34,41 @@ pub struct BodyOf<'a>(pub &'a dyn ErrorCode);
 
 impl Serialize for BodyOf<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if let Some(context) = self.0.context() {
-            return crate::error::serialize_with_context(serializer, self.0, context);
+        BodyIn(self.0, None).serialize(serializer)
+    }
+}
+
+/// The message a client reads: in `locale` where the catalogue has it,
+/// with the error's values filled in.
+pub(crate) fn message_of(
+    error: &dyn ErrorCode,
+    locale: Option<&str>,
+) -> std::borrow::Cow<'static, str> {
+    let template = locale
+        .and_then(|l| error.message_in(l))
+        .unwrap_or_else(|| error.message());
+    match error.context() {
+        Some(context) => std::borrow::Cow::Owned(context.fill(template).into_owned()),
+        None => std::borrow::Cow::Borrowed(template),
+    }
+}
+
+/// [`BodyOf`] with the message in a locale.
+pub(crate) struct BodyIn<'a>(pub &'a dyn ErrorCode, pub Option<&'a str>);
+
+impl Serialize for BodyIn<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let BodyIn(error, locale) = *self;
+        let message = message_of(error, locale);
+        if let Some(context) = error.context() {
+            return crate::error::serialize_with_context(serializer, error, context, &message);
         }
-        let catalog = self.0.catalog();
+        let catalog = error.catalog();
         serialize_body(
             serializer,
             [catalog.code_field(), catalog.message_field()],
-            self.0.code(),
-            self.0.message(),
+            error.code(),
+            &message,
         )
     }
 }

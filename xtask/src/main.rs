@@ -57,8 +57,13 @@ fn main() -> ExitCode {
 }
 
 /// An errcat command at the workspace's root, so `cargo xtask check`
-/// checks this repository's catalogues from any folder of it.
-fn errcat(command: errcat_cli::commands::Command, color: ColorChoice) -> ExitCode {
+/// checks this repository's catalogues (`catalogs/`, the errcat-catalogs
+/// package's) from any folder of it; `-p` or paths choose others.
+fn errcat(mut command: errcat_cli::commands::Command, color: ColorChoice) -> ExitCode {
+    let inputs = command.inputs_mut();
+    if inputs.paths.is_empty() && inputs.catalogs.is_empty() && inputs.packages.is_empty() {
+        inputs.packages.push("errcat-catalogs".to_string());
+    }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     if let Err(e) = std::env::set_current_dir(&root) {
         eprintln!("error: cannot enter the workspace root: {e}");

@@ -108,7 +108,7 @@ impl Context<'_> {
                 /// Answers with the code's HTTP status and the catalogue's JSON body.
                 impl #runtime::__private::axum_core::response::IntoResponse for Code {
                     fn into_response(self) -> #runtime::__private::axum_core::response::Response {
-                        #runtime::__private::json_response(&self)
+                        #runtime::__private::json_response(self)
                     }
                 }
             },

@@ -34,6 +34,20 @@ pub enum Command {
     Diff(diff::Args),
 }
 
+impl Command {
+    /// The catalogues the command reads.
+    pub fn inputs_mut(&mut self) -> &mut crate::discover::Inputs {
+        match self {
+            Command::Check(args) => &mut args.inputs,
+            Command::Dump(args) => &mut args.inputs,
+            Command::Docs(args) => &mut args.inputs,
+            Command::Explain(args) => &mut args.inputs,
+            Command::New(args) => &mut args.inputs,
+            Command::Diff(args) => &mut args.inputs,
+        }
+    }
+}
+
 pub fn exec(command: Command, context: &mut Context) -> Result<Exit, Failure> {
     match command {
         Command::Check(args) => check::exec(context, &args),

@@ -33,13 +33,14 @@ pub(crate) fn serialize_with_context<S: Serializer>(
     serializer: S,
     error: &dyn ErrorCode,
     context: &Context,
+    message: &str,
 ) -> Result<S::Ok, S::Error> {
     let catalog = error.catalog();
     let own = [catalog.code_field(), catalog.message_field(), DETAIL];
     let fields = context.fields().filter(|(name, _)| !own.contains(name));
     let mut map = serializer.serialize_map(None)?;
     map.serialize_entry(own[0], &error.code())?;
-    map.serialize_entry(own[1], &context.fill(error.message()))?;
+    map.serialize_entry(own[1], message)?;
     if let Some(detail) = context.detail() {
         map.serialize_entry(DETAIL, detail)?;
     }
