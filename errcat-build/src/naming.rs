@@ -208,8 +208,15 @@ pub fn spelled_code(entry: &Entry) -> Option<i64> {
     let written = entry.name.as_ref().map(|n| n.as_str()).or(symbol(entry))?;
     // The variant starts with the first letter or digit of the name: most
     // names are ruled out without making the variant.
-    let first = written.chars().find(|c| c.is_alphanumeric())?;
-    if !matches!(first, 'e' | 'E') {
+    let mut letters = written.chars().filter(|c| c.is_alphanumeric());
+    if !matches!(letters.next()?, 'e' | 'E') {
+        return None;
+    }
+    // `E404`, `e_404`, `E_MINUS_1`: digits or `minus` follow the `E`.
+    if !letters
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, 'm' | 'M'))
+    {
         return None;
     }
     match variant_key(entry) {
@@ -357,7 +364,8 @@ fn upper_camel(name: &str) -> String {
             }
         }
     }
-    out.into_iter().map(char::from).collect()
+    // ASCII in, ASCII out.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
