@@ -465,9 +465,11 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
         );
         // Two records with one code are a duplicate code, reported as such;
         // a table's row labels that read alike get constants of their own.
+        // Two records without a name still collide when a symbolic code
+        // names one (`DocumentNotFound`, `document_not_found`).
         let same_code = first.code_key(catalog.code_type).is_some()
             && first.code_key(catalog.code_type) == entry.code_key(catalog.code_type);
-        if (first.name.is_none() && entry.name.is_none())
+        if (naming::is_unnamed(first) && naming::is_unnamed(entry))
             || same_code
             || naming::disambiguates(entry)
         {

@@ -134,6 +134,25 @@ fn catalogs_toml_entries_that_match_nothing_are_errors() {
 }
 
 #[test]
+fn two_symbolic_codes_of_one_constant_are_a_duplicate_identifier() {
+    // Neither record has a name: each symbol names its own constant, and
+    // both become `DocumentNotFound`, which would be defined twice.
+    let table = "\
+| Code | Message |
+|---|---|
+| `DocumentNotFound` | The document was not found. |
+| `document_not_found` | No such document. |
+";
+    let analysis = analyze(&[("catalogs/docs.md", table)], None);
+    assert_eq!(
+        findings(&analysis),
+        ["catalogs/docs.md:4:1 error[duplicate-identifier]"],
+        "{}",
+        analysis.render(false)
+    );
+}
+
+#[test]
 fn two_catalogues_may_not_share_a_name() {
     let record = "- HttpCode: 400\n- ErrorCode: 40000001\n- 中文名称: x\n";
     let analysis = analyze(
