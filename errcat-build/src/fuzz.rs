@@ -222,43 +222,58 @@ struct Names {
     members: std::collections::HashMap<String, std::collections::HashSet<String>>,
 }
 
+impl Names {
+    fn ty(&mut self, ident: &syn::Ident) -> Result<(), String> {
+        add(&mut self.types, "the type namespace", ident)
+    }
+
+    fn value(&mut self, ident: &syn::Ident) -> Result<(), String> {
+        add(&mut self.values, "the value namespace", ident)
+    }
+
+    fn mac(&mut self, ident: &syn::Ident) -> Result<(), String> {
+        add(&mut self.macros, "the macro namespace", ident)
+    }
+}
+
+fn add(
+    set: &mut std::collections::HashSet<String>,
+    namespace: &str,
+    ident: &syn::Ident,
+) -> Result<(), String> {
+    let name = ident.to_string();
+    if name != "_" && !set.insert(name.clone()) {
+        return Err(format!("`{name}` is defined twice in {namespace}"));
+    }
+    Ok(())
+}
+
 /// Records `items` in `names`, and each nested module's in its own;
 /// the first name defined twice is the error. Trait impls are left out:
 /// their items are the trait's, fixed, whatever the catalogue says.
 fn check_names(names: &mut Names, items: &[syn::Item]) -> Result<(), String> {
-    fn add(
-        set: &mut std::collections::HashSet<String>,
-        kind: &str,
-        ident: &syn::Ident,
-    ) -> Result<(), String> {
-        let name = ident.to_string();
-        if name != "_" && !set.insert(name.clone()) {
-            return Err(format!("two {kind}s named `{name}` in one module"));
-        }
-        Ok(())
-    }
     for item in items {
         match item {
-            syn::Item::Const(item) => add(&mut names.values, "value", &item.ident)?,
-            syn::Item::Static(item) => add(&mut names.values, "value", &item.ident)?,
-            syn::Item::Fn(item) => add(&mut names.values, "value", &item.sig.ident)?,
+            syn::Item::Const(item) => names.value(&item.ident)?,
+            syn::Item::Static(item) => names.value(&item.ident)?,
+            syn::Item::Fn(item) => names.value(&item.sig.ident)?,
             syn::Item::Struct(item) => {
-                add(&mut names.types, "type", &item.ident)?;
+                names.ty(&item.ident)?;
                 // A tuple or unit struct is a value too: its constructor.
                 if !matches!(item.fields, syn::Fields::Named(_)) {
-                    add(&mut names.values, "value", &item.ident)?;
+                    names.value(&item.ident)?;
                 }
             }
-            syn::Item::Enum(item) => add(&mut names.types, "type", &item.ident)?,
-            syn::Item::Union(item) => add(&mut names.types, "type", &item.ident)?,
-            syn::Item::Trait(item) => add(&mut names.types, "type", &item.ident)?,
-            syn::Item::Type(item) => add(&mut names.types, "type", &item.ident)?,
+            syn::Item::Enum(item) => names.ty(&item.ident)?,
+            syn::Item::Union(item) => names.ty(&item.ident)?,
+            syn::Item::Trait(item) => names.ty(&item.ident)?,
+            syn::Item::Type(item) => names.ty(&item.ident)?,
             syn::Item::ExternCrate(item) => {
                 let ident = item
                     .rename
                     .as_ref()
                     .map_or(&item.ident, |(_, rename)| rename);
-                add(&mut names.types, "type", ident)?;
+                names.ty(ident)?;
             }
             // The generated code imports modules only.
             syn::Item::Use(item) => {
@@ -266,24 +281,22 @@ fn check_names(names: &mut Names, items: &[syn::Item]) -> Result<(), String> {
                 while let Some(tree) = trees.pop() {
                     match tree {
                         syn::UseTree::Path(path) => trees.push(&path.tree),
-                        syn::UseTree::Name(name) => add(&mut names.types, "type", &name.ident)?,
-                        syn::UseTree::Rename(rename) => {
-                            add(&mut names.types, "type", &rename.rename)?
-                        }
+                        syn::UseTree::Name(name) => names.ty(&name.ident)?,
+                        syn::UseTree::Rename(rename) => names.ty(&rename.rename)?,
                         syn::UseTree::Group(group) => trees.extend(&group.items),
                         syn::UseTree::Glob(_) => {}
                     }
                 }
             }
             syn::Item::Mod(item) => {
-                add(&mut names.types, "type", &item.ident)?;
+                names.ty(&item.ident)?;
                 if let Some((_, items)) = &item.content {
                     check_names(&mut Names::default(), items)
                         .map_err(|e| format!("{e} (in module `{}`)", item.ident))?;
                 }
             }
             syn::Item::Macro(item) => match &item.ident {
-                Some(ident) => add(&mut names.macros, "macro", ident)?,
+                Some(ident) => names.mac(ident)?,
                 // An invocation in the generated code is one of the runtime's
                 // gates, `if_*! { items }`, which expands to its items here.
                 None => {
@@ -311,7 +324,7 @@ fn check_names(names: &mut Names, items: &[syn::Item]) -> Result<(), String> {
                         syn::ImplItem::Type(member) => &member.ident,
                         _ => continue,
                     };
-                    add(members, &format!("associated item of `{ty}`"), ident)?;
+                    add(members, &format!("the associated items of `{ty}`"), ident)?;
                 }
             }
             _ => {}
