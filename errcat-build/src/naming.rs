@@ -144,8 +144,14 @@ pub fn constants(entries: &[Entry]) -> Vec<String> {
     for entry in entries {
         let mut constant = variant(entry).unwrap_or_else(|_| "Invalid".to_string());
         if taken.contains(&constant) && disambiguates(entry) {
+            // A symbolic code may hold `-` and `.`, which no identifier does.
             let code = entry.code_value().map_or_else(
-                || entry.code_text().unwrap_or_default().to_string(),
+                || {
+                    entry
+                        .code_text()
+                        .unwrap_or_default()
+                        .replace(['-', '.'], "_")
+                },
                 |c| fallback(c).trim_start_matches('E').to_string(),
             );
             let base = format!("{constant}{code}");

@@ -153,6 +153,23 @@ fn two_symbolic_codes_of_one_constant_are_a_duplicate_identifier() {
 }
 
 #[test]
+fn a_row_label_read_twice_gets_a_constant_from_a_symbolic_code() {
+    // The second `Random` adds its code, whose `-` and `.` no identifier
+    // holds.
+    let table = "\
+| Code | Name | Message |
+|---|---|---|
+| RN-01 | Random | The first. |
+| RN-02.1 | Random | The second. |
+";
+    let analysis = analyze(&[("catalogs/docs.md", table)], None);
+    assert!(!analysis.has_errors(), "{}", analysis.render(false));
+    let code = errcat_build::emit::emit(&analysis.model, &Default::default()).unwrap();
+    assert!(code.contains("pub const Random: Code"), "{code}");
+    assert!(code.contains("pub const RandomRN_02_1: Code"), "{code}");
+}
+
+#[test]
 fn two_catalogues_may_not_share_a_name() {
     let record = "- HttpCode: 400\n- ErrorCode: 40000001\n- 中文名称: x\n";
     let analysis = analyze(
