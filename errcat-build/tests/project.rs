@@ -170,6 +170,31 @@ fn a_row_label_read_twice_gets_a_constant_from_a_symbolic_code() {
 }
 
 #[test]
+fn a_row_label_read_twice_takes_no_constant_of_a_later_record() {
+    // The second `Foo` would be `FooA2`, the constant of the record below.
+    let catalogue = "\
+| Code | Name | Message |
+|---|---|---|
+| A1 | Foo | One. |
+| A2 | Foo | Two. |
+
+## More
+
+- Code: A3
+- Name: FooA2
+- Message: Three.
+";
+    let analysis = analyze(&[("catalogs/docs.md", catalogue)], None);
+    assert!(!analysis.has_errors(), "{}", analysis.render(false));
+    let code = errcat_build::emit::emit(&analysis.model, &Default::default()).unwrap();
+    let constants: Vec<&str> = (code.lines())
+        .filter_map(|l| l.trim().strip_prefix("pub const ")?.split_once(": Code ="))
+        .map(|(constant, _)| constant)
+        .collect();
+    assert_eq!(constants, ["Foo", "FooA2_2", "FooA2"], "{code}");
+}
+
+#[test]
 fn two_catalogues_may_not_share_a_name() {
     let record = "- HttpCode: 400\n- ErrorCode: 40000001\n- 中文名称: x\n";
     let analysis = analyze(
