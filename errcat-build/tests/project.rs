@@ -195,6 +195,26 @@ fn a_row_label_read_twice_takes_no_constant_of_a_later_record() {
 }
 
 #[test]
+fn two_numbers_of_one_value_in_a_catalogue_of_symbols_are_a_duplicate_identifier() {
+    // A catalogue of symbols keeps numbers as written: `0004` and `4` are
+    // two codes, and both unnamed records become `E4`.
+    let list = "\
+- `URA0030`: A symbol.
+- `URA0031`: Another.
+- `URA0032`: A third.
+- `0004`: Padded.
+- `4`: Plain.
+";
+    let analysis = analyze(&[("catalogs/docs.md", list)], None);
+    assert_eq!(
+        findings(&analysis),
+        ["catalogs/docs.md:5:3 error[duplicate-identifier]"],
+        "{}",
+        analysis.render(false)
+    );
+}
+
+#[test]
 fn two_catalogues_may_not_share_a_name() {
     let record = "- HttpCode: 400\n- ErrorCode: 40000001\n- 中文名称: x\n";
     let analysis = analyze(
