@@ -133,25 +133,41 @@ pub fn variant(entry: &Entry) -> Result<String, String> {
 /// each its [`variant`], except that where a name read from a table's
 /// column of names gives the constant of an earlier record (`InvalidParams`
 /// after `INVALID_PARAMS`), the later one adds its code
-/// (`InvalidParams51001`): a table's names label its rows, and two labels
-/// that read alike make no two codes one. Named records of other layouts
+/// (`InvalidParams51001`, numbered from 2 where another record has that
+/// constant): a table's names label its rows, and two labels that read
+/// alike make no two codes one. Named records of other layouts
 /// that collide are a `duplicate-identifier` error instead
 /// ([`crate::check`]), as is a record whose name cannot be a constant.
 pub fn constants(entries: &[Entry]) -> Vec<String> {
+    let variants: Vec<String> = (entries.iter())
+        .map(|entry| variant(entry).unwrap_or_else(|_| "Invalid".to_string()))
+        .collect();
+    // Every record's own constant, which a constant made up for a repeated
+    // label must not take from a later record (`FooA2` for the second
+    // `Foo`, code A2, when a record further on is named `FooA2`); built
+    // only when some label repeats.
+    let mut own: Option<std::collections::HashSet<&str>> = None;
     let mut taken: std::collections::HashSet<String> =
         std::collections::HashSet::with_capacity(entries.len());
     let mut out = Vec::with_capacity(entries.len());
-    for entry in entries {
-        let mut constant = variant(entry).unwrap_or_else(|_| "Invalid".to_string());
+    for (entry, variant) in entries.iter().zip(&variants) {
+        let mut constant = variant.clone();
         if taken.contains(&constant) && disambiguates(entry) {
+            let own = own.get_or_insert_with(|| variants.iter().map(String::as_str).collect());
+            // A symbolic code may hold `-` and `.`, which no identifier does.
             let code = entry.code_value().map_or_else(
-                || entry.code_text().unwrap_or_default().to_string(),
+                || {
+                    entry
+                        .code_text()
+                        .unwrap_or_default()
+                        .replace(['-', '.'], "_")
+                },
                 |c| fallback(c).trim_start_matches('E').to_string(),
             );
             let base = format!("{constant}{code}");
             constant = base.clone();
             let mut n = 2;
-            while taken.contains(&constant) {
+            while taken.contains(&constant) || own.contains(constant.as_str()) {
                 constant = format!("{base}_{n}");
                 n += 1;
             }

@@ -134,6 +134,87 @@ fn catalogs_toml_entries_that_match_nothing_are_errors() {
 }
 
 #[test]
+fn two_symbolic_codes_of_one_constant_are_a_duplicate_identifier() {
+    // Neither record has a name: each symbol names its own constant, and
+    // both become `DocumentNotFound`, which would be defined twice.
+    let table = "\
+| Code | Message |
+|---|---|
+| `DocumentNotFound` | The document was not found. |
+| `document_not_found` | No such document. |
+";
+    let analysis = analyze(&[("catalogs/docs.md", table)], None);
+    assert_eq!(
+        findings(&analysis),
+        ["catalogs/docs.md:4:1 error[duplicate-identifier]"],
+        "{}",
+        analysis.render(false)
+    );
+}
+
+#[test]
+fn a_row_label_read_twice_gets_a_constant_from_a_symbolic_code() {
+    // The second `Random` adds its code, whose `-` and `.` no identifier
+    // holds.
+    let table = "\
+| Code | Name | Message |
+|---|---|---|
+| RN-01 | Random | The first. |
+| RN-02.1 | Random | The second. |
+";
+    let analysis = analyze(&[("catalogs/docs.md", table)], None);
+    assert!(!analysis.has_errors(), "{}", analysis.render(false));
+    let code = errcat_build::emit::emit(&analysis.model, &Default::default()).unwrap();
+    assert!(code.contains("pub const Random: Code"), "{code}");
+    assert!(code.contains("pub const RandomRN_02_1: Code"), "{code}");
+}
+
+#[test]
+fn a_row_label_read_twice_takes_no_constant_of_a_later_record() {
+    // The second `Foo` would be `FooA2`, the constant of the record below.
+    let catalogue = "\
+| Code | Name | Message |
+|---|---|---|
+| A1 | Foo | One. |
+| A2 | Foo | Two. |
+
+## More
+
+- Code: A3
+- Name: FooA2
+- Message: Three.
+";
+    let analysis = analyze(&[("catalogs/docs.md", catalogue)], None);
+    assert!(!analysis.has_errors(), "{}", analysis.render(false));
+    let code = errcat_build::emit::emit(&analysis.model, &Default::default()).unwrap();
+    let constants: Vec<&str> = (code.lines())
+        .filter_map(|l| l.trim().strip_prefix("pub const ")?.split_once(": Code ="))
+        .map(|(constant, _)| constant)
+        .collect();
+    assert_eq!(constants, ["Foo", "FooA2_2", "FooA2"], "{code}");
+}
+
+#[test]
+fn two_numbers_of_one_value_in_a_catalogue_of_symbols_are_a_duplicate_identifier() {
+    // A catalogue of symbols keeps numbers as written: `0004` and `4` are
+    // two codes, and both unnamed records become `E4`.
+    let list = "\
+- `URA0030`: A symbol.
+- `URA0031`: Another.
+- `URA0032`: A third.
+- `0004`: Padded.
+- `4`: Plain.
+";
+    let analysis = analyze(&[("catalogs/docs.md", list)], None);
+    assert_eq!(
+        findings(&analysis),
+        ["catalogs/docs.md:5:3 error[duplicate-identifier]"],
+        "{}",
+        analysis.render(false)
+    );
+}
+
+#[test]
 fn two_catalogues_may_not_share_a_name() {
     let record = "- HttpCode: 400\n- ErrorCode: 40000001\n- 中文名称: x\n";
     let analysis = analyze(

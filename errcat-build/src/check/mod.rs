@@ -433,7 +433,9 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     // Two unnamed records (`E40000001`) share a variant only when they
     // share a code, which is reported as a duplicate code. So an unnamed
     // record needs comparing only when a written name spells its variant,
-    // which keeps most records of a large catalogue out of the search.
+    // which keeps most records of a large catalogue out of the search;
+    // except in a catalogue of symbols, which keeps numbers as written:
+    // `0004` and `4` are two codes and one variant, `E4`.
     let spelled: HashSet<i64, FixedState> = catalog
         .entries
         .iter()
@@ -445,7 +447,10 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
         if entry.code_key(catalog.code_type).is_none() && entry.name.is_none() {
             continue; // already reported as a missing or invalid code
         }
-        if naming::is_unnamed(entry) && entry.code_value().is_none_or(|c| !spelled.contains(&c)) {
+        if catalog.code_type != CodeType::Symbol
+            && naming::is_unnamed(entry)
+            && entry.code_value().is_none_or(|c| !spelled.contains(&c))
+        {
             continue;
         }
         match naming::variant_key(entry) {
@@ -469,12 +474,11 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
         );
         // Two records with one code are a duplicate code, reported as such;
         // a table's row labels that read alike get constants of their own.
+        // Records without a name are no exception: a symbolic code names
+        // its own (`DocumentNotFound`, `document_not_found`).
         let same_code = first.code_key(catalog.code_type).is_some()
             && first.code_key(catalog.code_type) == entry.code_key(catalog.code_type);
-        if (first.name.is_none() && entry.name.is_none())
-            || same_code
-            || naming::disambiguates(entry)
-        {
+        if same_code || naming::disambiguates(entry) {
             continue;
         }
         out.push(
