@@ -977,7 +977,10 @@ fn extend(inline_range: &mut Option<Range<usize>>, target: Option<usize>, range:
 }
 
 fn finish_code(builder: CodeBuilder, end: usize, map: &OffsetMap, depth: u32) -> Block {
-    let mut lines = Vec::new();
+    // Counted first: a block of 300,000 lines would otherwise double its
+    // list of them up to twice the room it needs.
+    let newlines = builder.content.bytes().filter(|&b| b == b'\n').count();
+    let mut lines = Vec::with_capacity(newlines + 1);
     let mut at = 0;
     for line in builder.content.split_inclusive('\n') {
         let body = line.trim_end_matches('\n').trim_end_matches('\r');

@@ -30,10 +30,14 @@ pub(crate) struct Constant {
     pub section: Option<usize>,
 }
 
-/// Lines read as a constant list.
+/// Lines read as a constant list. The constants themselves go to the
+/// caller one at a time rather than into a list: a list of 100,000 would
+/// be held beside the records made from it, and the lines are cheap to
+/// read again.
 #[derive(Debug, Default)]
 pub(crate) struct Scan {
-    pub constants: Vec<Constant>,
+    /// How many constants the lines hold.
+    pub constants: usize,
     /// Section titles from comment lines, in order.
     pub sections: Vec<Range<usize>>,
     /// Lines that are neither constants, comments nor blank.
@@ -44,7 +48,7 @@ impl Scan {
     /// Whether the lines are mostly constants (a list, not code that
     /// happens to assign a number somewhere).
     pub fn is_constant_list(&self) -> bool {
-        !self.constants.is_empty() && self.constants.len() >= self.other_lines.len()
+        self.constants > 0 && self.constants >= self.other_lines.len()
     }
 }
 
@@ -240,7 +244,13 @@ enum Comment {
     Block,
 }
 
-pub(crate) fn scan(source: &SourceFile, lines: &[Range<usize>]) -> Scan {
+/// Reads `lines`, handing each constant to `each` in order; scanning the
+/// same lines again gives the same constants and sections.
+pub(crate) fn scan(
+    source: &SourceFile,
+    lines: &[Range<usize>],
+    mut each: impl FnMut(Constant),
+) -> Scan {
     let mut scan = Scan::default();
     // The text of the last comment since the last constant, blank or
     // other line (the first text line of a block comment).
@@ -274,7 +284,8 @@ pub(crate) fn scan(source: &SourceFile, lines: &[Range<usize>]) -> Scan {
             {
                 scan.sections.push(title);
             }
-            scan.constants.push(Constant {
+            scan.constants += 1;
+            each(Constant {
                 line: line.clone(),
                 name: at(constant.name),
                 value: at(constant.value),
@@ -402,19 +413,16 @@ mod tests {
 
     fn read(text: &str) -> (Vec<Read>, Vec<String>) {
         let (source, lines) = crate::parse::every_line(text);
-        let scan = scan(&source, &lines);
-        let constants = scan
-            .constants
-            .iter()
-            .map(|c| {
-                (
-                    source.slice(c.name.clone()).to_string(),
-                    source.slice(c.value.clone()).to_string(),
-                    c.comment.clone().map(|r| source.slice(r).to_string()),
-                    c.section,
-                )
-            })
-            .collect();
+        let mut constants = Vec::new();
+        let scan = scan(&source, &lines, |c| {
+            constants.push((
+                source.slice(c.name.clone()).to_string(),
+                source.slice(c.value.clone()).to_string(),
+                c.comment.clone().map(|r| source.slice(r).to_string()),
+                c.section,
+            ));
+        });
+        assert_eq!(scan.constants, constants.len());
         let sections = scan
             .sections
             .iter()

@@ -708,13 +708,14 @@ impl FileParser<'_> {
             }
             return;
         }
-        let constants = constant::scan(self.source, &lines);
-        if let Some(reference) = status::from_constants(self.source, &constants, range) {
+        let mut statuses = status::StatusConstants::new(self.source);
+        let constants = constant::scan(self.source, &lines, |c| statuses.add(c));
+        if let Some(reference) = statuses.finish(&constants, range) {
             self.add_statuses(reference);
             return;
         }
         if constants.is_constant_list() {
-            constants_into(part, &constants);
+            constants_into(part, &constants, &lines);
             return;
         }
         self.lines(part, &lines);
@@ -790,18 +791,19 @@ impl FileParser<'_> {
         let origin = PartOrigin::CodeBlock {
             span: self.source.span(range.clone()),
         };
-        let constants = constant::scan(self.source, &code.lines);
-        if let Some(reference) = status::from_constants(self.source, &constants, range) {
+        let mut statuses = status::StatusConstants::new(self.source);
+        let constants = constant::scan(self.source, &code.lines, |c| statuses.add(c));
+        if let Some(reference) = statuses.finish(&constants, range) {
             self.add_statuses(reference);
             return;
         }
         if constants.is_constant_list() {
             if !code.fenced {
-                constants_into(part, &constants);
+                constants_into(part, &constants, &code.lines);
                 return;
             }
             let mut own = PartBuilder::new(self.source, self.columns, origin);
-            constants_into(&mut own, &constants);
+            constants_into(&mut own, &constants, &code.lines);
             self.parts.push(own.part);
             return;
         }
@@ -842,15 +844,19 @@ fn too_deep(nesting: reader::Nesting, span: crate::source::Span) -> Diagnostic {
         .note(note)
 }
 
-/// Adds constants to a part, with the sections their comments open.
-fn constants_into(part: &mut PartBuilder, scan: &constant::Scan) {
+/// Adds the constants `scan` found in `lines` to a part, with the sections
+/// their comments open: a second scan, so the records are made straight
+/// from the lines, held nowhere else on the way.
+fn constants_into(part: &mut PartBuilder, scan: &constant::Scan, lines: &[Range<usize>]) {
     let outer = part.section;
     let first_section = part.part.sections.len();
     for title in &scan.sections {
         let title = part.text(title.clone());
         part.push_section(title, 7, None);
     }
-    for constant in &scan.constants {
+    part.part.entries.reserve(scan.constants);
+    let source = part.source;
+    constant::scan(source, lines, |constant| {
         part.section = constant.section.map(|s| first_section + s).or(outer);
         let entry = Entry {
             span: part.source.span(constant.line.clone()),
@@ -858,12 +864,12 @@ fn constants_into(part: &mut PartBuilder, scan: &constant::Scan) {
             code: Some(Number::read(part.source, constant.value.clone())),
             http_status: None,
             name: Some(part.text(constant.name.clone())),
-            message: constant.comment.clone().map(|c| part.comment(c)),
+            message: constant.comment.map(|c| part.comment(c)),
             section: None,
             details: None,
         };
         part.push_entry(entry);
-    }
+    });
     part.section = outer;
 }
 

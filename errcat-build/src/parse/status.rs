@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex_lite::Regex;
 
 use crate::model::{StatusDef, StatusReference, parse_integer};
-use crate::parse::constant::Scan;
+use crate::parse::constant::{Constant, Scan};
 use crate::source::SourceFile;
 
 static STATUS_NAME: LazyLock<Regex> =
@@ -48,46 +48,71 @@ pub(crate) fn is_http_status(value: i64) -> bool {
     (100..=599).contains(&value)
 }
 
-pub(crate) fn from_constants(
-    source: &SourceFile,
-    scan: &Scan,
-    block: Range<usize>,
-) -> Option<StatusReference> {
-    if !scan.is_constant_list() {
-        return None;
-    }
-    let all_statuses = scan.constants.iter().all(|c| {
-        STATUS_NAME.is_match(source.slice(c.name.clone()))
-            && parse_integer(source.slice(c.value.clone())).is_some_and(is_http_status)
-    });
-    if !all_statuses {
-        return None;
-    }
-    let mut statuses: Vec<StatusDef> = scan
-        .constants
-        .iter()
-        .map(|c| StatusDef {
-            status: parse_integer(source.slice(c.value.clone())).unwrap_or_default() as u16,
-            name: Some(source.slice(c.name.clone()).to_string()),
-            description: c.comment.clone().map(|r| source.slice(r).to_string()),
-            span: source.span(c.line.clone()),
-        })
-        .collect();
-    for line in &scan.other_lines {
-        let Some(c) = DESCRIPTION.captures(source.slice(line.clone())) else {
-            continue;
-        };
-        let Ok(status) = c[1].parse::<u16>() else {
-            continue;
-        };
-        if let Some(def) = statuses.iter_mut().find(|d| d.status == status) {
-            def.description = Some(c[3].to_string());
+/// The statuses of a constant list, collected as [`crate::parse::constant::scan`]
+/// hands over its constants: the list is a status reference only if every
+/// constant is a status.
+pub(crate) struct StatusConstants<'s> {
+    source: &'s SourceFile,
+    statuses: Vec<StatusDef>,
+    all_statuses: bool,
+}
+
+impl<'s> StatusConstants<'s> {
+    pub(crate) fn new(source: &'s SourceFile) -> Self {
+        StatusConstants {
+            source,
+            statuses: Vec::new(),
+            all_statuses: true,
         }
     }
-    Some(StatusReference {
-        span: source.span(block),
-        statuses,
-    })
+
+    pub(crate) fn add(&mut self, constant: Constant) {
+        if !self.all_statuses {
+            return;
+        }
+        let source = self.source;
+        let status =
+            parse_integer(source.slice(constant.value.clone())).filter(|&v| is_http_status(v));
+        let (true, Some(status)) = (
+            STATUS_NAME.is_match(source.slice(constant.name.clone())),
+            status,
+        ) else {
+            // A list of error codes: nothing more to collect.
+            self.all_statuses = false;
+            self.statuses = Vec::new();
+            return;
+        };
+        self.statuses.push(StatusDef {
+            status: status as u16,
+            name: Some(source.slice(constant.name).to_string()),
+            description: constant.comment.map(|r| source.slice(r).to_string()),
+            span: source.span(constant.line),
+        });
+    }
+
+    /// The reference, when the scanned lines were a list of statuses.
+    pub(crate) fn finish(self, scan: &Scan, block: Range<usize>) -> Option<StatusReference> {
+        if !scan.is_constant_list() || !self.all_statuses {
+            return None;
+        }
+        let source = self.source;
+        let mut statuses = self.statuses;
+        for line in &scan.other_lines {
+            let Some(c) = DESCRIPTION.captures(source.slice(line.clone())) else {
+                continue;
+            };
+            let Ok(status) = c[1].parse::<u16>() else {
+                continue;
+            };
+            if let Some(def) = statuses.iter_mut().find(|d| d.status == status) {
+                def.description = Some(c[3].to_string());
+            }
+        }
+        Some(StatusReference {
+            span: source.span(block),
+            statuses,
+        })
+    }
 }
 
 /// The reason phrases of the HTTP statuses (RFC 9110 and the common

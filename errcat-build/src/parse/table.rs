@@ -142,6 +142,11 @@ pub(crate) fn read(
         report_unknown_language(part, table, &shape.headers[column], column);
     }
     let section = part.section;
+    // Room for a record a row, so a large table does not double the list
+    // of records on the way (the old and the new array held at once).
+    part.part
+        .entries
+        .reserve(table.rows.len() + usize::from(header_is_row));
     if header_is_row {
         read_row(part, facts, &shape, &table.header);
     }
