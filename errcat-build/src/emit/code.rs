@@ -55,9 +55,18 @@ impl Context<'_> {
                 }
                 code_type => {
                     let ty = format_ident!("{}", code_type.name());
-                    let codes = entries
-                        .iter()
-                        .map(|e| Literal::i64_unsuffixed(e.code_value().unwrap_or_default()));
+                    let values = entries.iter().map(|e| e.code_value().unwrap_or_default());
+                    // Little-endian bytes in one literal, like every column.
+                    let (codes, width): (Vec<u8>, usize) = match code_type {
+                        CodeType::I64 => (values.flat_map(i64::to_le_bytes).collect(), 8),
+                        // Checked against the type when it was chosen.
+                        CodeType::I32 => {
+                            (values.flat_map(|v| (v as i32).to_le_bytes()).collect(), 4)
+                        }
+                        _ => (values.flat_map(|v| (v as u32).to_le_bytes()).collect(), 4),
+                    };
+                    let codes = Literal::byte_string(&codes);
+                    let width = Literal::usize_unsuffixed(width);
                     let (to_value, from_value) = if code_type == CodeType::I64 {
                         (
                             quote! { #runtime::CodeValue::Number(code) },
@@ -72,8 +81,8 @@ impl Context<'_> {
                     (
                         quote! { #ty },
                         quote! { #ty },
-                        quote! { static CODES: [#ty; COUNT] = [#(#codes),*]; },
-                        quote! { CODES[index] },
+                        quote! { static CODES: &[u8] = #codes; },
+                        quote! { #ty::from_le_bytes(CODES.as_chunks::<#width>().0[index]) },
                         quote! { #lookup::hash_number(i64::from(code)) },
                         to_value,
                         from_value,
@@ -104,12 +113,16 @@ impl Context<'_> {
         };
         let (messages_text, message_ends) =
             text_column(entries.iter().map(|e| e.message_text().unwrap_or("")));
-        let statuses = entries
+        // Columns of numbers are byte strings too: one literal, where an
+        // array of 100,000 numbers would be as many tokens for syn,
+        // prettyplease and rustc to read.
+        let statuses: Vec<u8> = entries
             .iter()
-            .map(|e| Literal::u16_unsuffixed(model.status_of(catalog, e).0));
-        let lines = entries
-            .iter()
-            .map(|e| Literal::u32_unsuffixed(model.line_of(e.span)));
+            .flat_map(|e| model.status_of(catalog, e).0.to_le_bytes())
+            .collect();
+        let statuses = Literal::byte_string(&statuses);
+        let lines: Vec<u32> = entries.iter().map(|e| model.line_of(e.span)).collect();
+        let lines = bytes(&lines);
         let translations = translation_items(catalog, &entries, runtime);
         let (code_slots, name_slots) = (bytes(&code_slots), bytes(&name_slots));
         let (name_ends, message_ends) = (bytes(&name_ends), bytes(&message_ends));
@@ -170,8 +183,8 @@ impl Context<'_> {
                 #constant_column
                 static MESSAGES: &str = #messages_text;
                 static MESSAGE_ENDS: &[u8] = #message_ends;
-                static HTTP_STATUSES: [u16; COUNT] = [#(#statuses),*];
-                static LINES: [u32; COUNT] = [#(#lines),*];
+                static HTTP_STATUSES: &[u8] = #statuses;
+                static LINES: &[u8] = #lines;
                 /// Hash tables of positions for `from_code` and `from_name`.
                 static CODE_SLOTS: &[u8] = #code_slots;
                 static NAME_SLOTS: &[u8] = #name_slots;
@@ -241,13 +254,13 @@ impl Context<'_> {
                     /// The HTTP status to answer with.
                     #[must_use]
                     pub fn http_status(&self) -> u16 {
-                        HTTP_STATUSES[self.index()]
+                        u16::from_le_bytes(HTTP_STATUSES.as_chunks::<2>().0[self.index()])
                     }
 
                     /// The line of the catalogue file that defines this code.
                     #[must_use]
                     pub fn source_line(&self) -> u32 {
-                        LINES[self.index()]
+                        #lookup::number(LINES, self.index())
                     }
 
                     /// The code for a number (or symbol) of the catalogue.
