@@ -442,20 +442,22 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
         .filter_map(naming::spelled_code)
         .collect();
     let name_span = |entry: &Entry| entry.name.as_ref().map_or(entry.span, |n| n.span);
-    let mut variants = Vec::new();
-    for (index, entry) in (0u32..).zip(&catalog.entries) {
+    // Read as `repeats` hashes them, not collected first: a variant is a
+    // string of its own, and 100,000 of them held at once cost megabytes.
+    let variants = (0u32..).zip(&catalog.entries).filter_map(|(index, entry)| {
         if entry.code_key(catalog.code_type).is_none() && entry.name.is_none() {
-            continue; // already reported as a missing or invalid code
+            return None; // already reported as a missing or invalid code
         }
         if catalog.code_type != CodeType::Symbol
             && naming::is_unnamed(entry)
             && entry.code_value().is_none_or(|c| !spelled.contains(&c))
         {
-            continue;
+            return None;
         }
         match naming::variant_key(entry) {
-            Ok(variant) => variants.push((index, variant)),
-            Err(reason) => out.push(
+            Ok(variant) => Some((index, variant)),
+            Err(reason) => {
+                out.push(
                 Diagnostic::new(
                     &lint::INVALID_IDENTIFIER,
                     name_span(entry),
@@ -463,11 +465,13 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
                 )
                 .label("unusable name")
                 .note("names become UpperCamelCase constants of the catalogue's `Code` and must be ASCII, starting with a letter"),
-            ),
+                );
+                None
+            }
         }
-    }
+    });
     let variant_of = |index: u32| naming::variant_key(&catalog.entries[index as usize]).ok();
-    for (first, again, variant) in repeats(variants.into_iter(), variant_of) {
+    for (first, again, variant) in repeats(variants, variant_of) {
         let (first, entry) = (
             &catalog.entries[first as usize],
             &catalog.entries[again as usize],
