@@ -411,7 +411,12 @@ impl Context<'_> {
                         paren_token: Default::default(),
                         args: std::iter::once(syn::Expr::Lit(syn::ExprLit {
                             attrs: Vec::new(),
-                            lit: syn::Lit::Int(syn::LitInt::new(&index.to_string(), span)),
+                            // Suffixed: rustc infers nothing, which at
+                            // 10,000 constants is a tenth of a second.
+                            lit: syn::Lit::Int(syn::LitInt::new(
+                                &format!("{index}{index_type}"),
+                                span,
+                            )),
                         }))
                         .collect(),
                     });
