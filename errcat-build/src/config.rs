@@ -43,14 +43,24 @@ pub struct Config {
 #[derive(Debug, Clone, Default)]
 pub struct Exclude {
     patterns: Vec<Setting<String>>,
-    set: globset::GlobSet,
+    /// Each pattern as itself and as a folder (`drafts/**`).
+    globs: Vec<glob::Pattern>,
 }
+
+/// `*` stays within one part of a path, as in a shell; `**` crosses them.
+const GLOB_OPTIONS: glob::MatchOptions = glob::MatchOptions {
+    case_sensitive: true,
+    require_literal_separator: true,
+    require_literal_leading_dot: false,
+};
 
 impl Exclude {
     /// Whether `path`, relative to the folder of catalogs.toml with `/`
     /// between its parts, is excluded.
     pub fn matches(&self, path: &str) -> bool {
-        !self.patterns.is_empty() && self.set.is_match(path)
+        self.globs
+            .iter()
+            .any(|glob| glob.matches_with(path, GLOB_OPTIONS))
     }
 
     pub fn patterns(&self) -> impl Iterator<Item = &Setting<String>> {
@@ -277,7 +287,7 @@ impl Reader<'_> {
             self.error(value.span(), SHAPE);
             return Exclude::default();
         };
-        let mut builder = globset::GlobSetBuilder::new();
+        let mut globs = Vec::new();
         let mut patterns = Vec::new();
         for item in items {
             let Some(pattern) = self.string(item, "an `exclude` pattern") else {
@@ -295,30 +305,26 @@ impl Reader<'_> {
                 continue;
             }
             // A pattern names a file or a folder; a folder's files go with it.
-            let globs = [trimmed.to_string(), format!("{trimmed}/**")].map(|text| {
-                globset::GlobBuilder::new(&text)
-                    .literal_separator(true)
-                    .build()
+            let pair = [trimmed.to_string(), format!("{trimmed}/**")].map(|text| {
+                glob::Pattern::new(&text)
             });
-            match globs {
+            match pair {
                 [Ok(itself), Ok(inside)] => {
-                    builder.add(itself);
-                    builder.add(inside);
+                    globs.extend([itself, inside]);
                     patterns.push(pattern);
                 }
                 [Err(e), _] | [_, Err(e)] => self.error(
                     item.span(),
-                    format!("`{}` is not a valid glob: {}", pattern.value, e.kind()),
+                    format!(
+                        "`{}` is not a valid glob: {} at character {}",
+                        pattern.value,
+                        e.msg,
+                        e.pos + 1
+                    ),
                 ),
             }
         }
-        match builder.build() {
-            Ok(set) => Exclude { patterns, set },
-            Err(e) => {
-                self.error(value.span(), format!("`exclude` cannot be used: {e}"));
-                Exclude::default()
-            }
-        }
+        Exclude { patterns, globs }
     }
 
     fn lints(&mut self, value: &Spanned<DeValue>) -> LintLevels {
@@ -760,7 +766,7 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "1:12: `a[.md` is not a valid glob: unclosed character class; missing ']'",
+                "1:12: `a[.md` is not a valid glob: invalid range pattern at character 2",
                 "1:21: `../other` is not a path inside this folder",
                 "1:33: an `exclude` pattern must be a string, not integer",
             ]
