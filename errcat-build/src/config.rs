@@ -305,9 +305,8 @@ impl Reader<'_> {
                 continue;
             }
             // A pattern names a file or a folder; a folder's files go with it.
-            let pair = [trimmed.to_string(), format!("{trimmed}/**")].map(|text| {
-                glob::Pattern::new(&text)
-            });
+            let pair = [trimmed.to_string(), format!("{trimmed}/**")]
+                .map(|text| glob::Pattern::new(&text));
             match pair {
                 [Ok(itself), Ok(inside)] => {
                     globs.extend([itself, inside]);
