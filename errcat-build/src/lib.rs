@@ -18,6 +18,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod emit;
 pub mod encoding;
+#[cfg(feature = "fuzz")]
 #[doc(hidden)]
 pub mod fuzz;
 mod html_table;
@@ -30,6 +31,7 @@ mod parse;
 pub mod project;
 pub mod reader;
 pub mod source;
+#[cfg(feature = "synth")]
 #[doc(hidden)]
 pub mod synth;
 
