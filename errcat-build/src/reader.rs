@@ -103,23 +103,45 @@ pub struct CodeBlock {
     pub fenced: bool,
     /// The fence's info string (`go`, `json`, `c++`, …), empty if none.
     pub info: String,
-    /// Each content line's range in the file, without its terminator.
-    pub lines: Vec<Range<usize>>,
     /// Content with container indentation removed: the source stretches
-    /// the markdown parser reported, copied.
-    content: String,
+    /// the markdown parser reported, copied; `None` when they are one
+    /// stretch of the file (most fenced blocks), read there instead, so a
+    /// block of 100,000 constants is not held twice.
+    content: Option<String>,
     map: OffsetMap,
     /// How many code blocks this one is inside.
     depth: u32,
 }
 
 impl CodeBlock {
-    /// Reads the block's content as markdown; ranges point into the file.
-    /// Past [`MAX_CODE_DEPTH`], a [`BlockKind::TooDeep`] block at its
-    /// first line instead.
-    pub fn read_markdown(&self) -> Vec<Block> {
+    /// The content, given the text of the file the block was read from.
+    fn content<'a>(&'a self, file: &'a str) -> &'a str {
+        match (&self.content, self.map.segments.first()) {
+            (Some(content), _) => content,
+            (None, Some(s)) => file.get(s.outer..s.outer + s.outer_len).unwrap_or(""),
+            (None, None) => "",
+        }
+    }
+
+    /// Each content line's range in `file`, without its terminator: made
+    /// as they are asked for, not kept, for the same reason.
+    pub fn lines<'a>(&'a self, file: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+        let mut at = 0;
+        self.content(file).split_inclusive('\n').map(move |line| {
+            let body = line.trim_end_matches('\n').trim_end_matches('\r');
+            let range = self.map.outer_range(at..at + body.len());
+            at += line.len();
+            range
+        })
+    }
+
+    /// Reads the block's content as markdown; ranges point into `file`,
+    /// the text of the file it was read from. Past [`MAX_CODE_DEPTH`], a
+    /// [`BlockKind::TooDeep`] block at its first line instead.
+    pub fn read_markdown(&self, file: &str) -> Vec<Block> {
+        let content = self.content(file);
         if self.depth >= MAX_CODE_DEPTH {
-            let Some(first) = self.content.split_inclusive('\n').next() else {
+            let Some(first) = content.split_inclusive('\n').next() else {
                 return Vec::new();
             };
             return vec![Block {
@@ -129,7 +151,7 @@ impl CodeBlock {
         }
         let mut blocks = Vec::new();
         read_text(
-            &self.content,
+            content,
             &self.map,
             self.depth + 1,
             usize::MAX,
@@ -977,23 +999,18 @@ fn extend(inline_range: &mut Option<Range<usize>>, target: Option<usize>, range:
 }
 
 fn finish_code(builder: CodeBuilder, end: usize, map: &OffsetMap, depth: u32) -> Block {
-    // Counted first: a block of 300,000 lines would otherwise double its
-    // list of them up to twice the room it needs.
-    let newlines = builder.content.bytes().filter(|&b| b == b'\n').count();
-    let mut lines = Vec::with_capacity(newlines + 1);
-    let mut at = 0;
-    for line in builder.content.split_inclusive('\n') {
-        let body = line.trim_end_matches('\n').trim_end_matches('\r');
-        lines.push(builder.map.outer_range(at..at + body.len()));
-        at += line.len();
-    }
+    // Every segment's text is the file's bytes at its outer range, copied;
+    // a content of one segment is the file's own stretch.
+    let in_file = matches!(
+        builder.map.segments.as_slice(),
+        [only] if only.inner == 0 && only.outer_len == builder.content.len()
+    );
     Block {
         range: map.outer_range(builder.start..end),
         kind: BlockKind::Code(CodeBlock {
             fenced: builder.fenced,
             info: builder.info,
-            lines,
-            content: builder.content,
+            content: (!in_file).then_some(builder.content),
             map: builder.map,
             depth,
         }),
@@ -1129,9 +1146,8 @@ mod tests {
                 BlockKind::Code(c) => format!(
                     "code[{}] {}",
                     c.info,
-                    c.lines
-                        .iter()
-                        .map(|l| source.slice(l.clone()))
+                    c.lines(source.text())
+                        .map(|l| source.slice(l))
                         .collect::<Vec<_>>()
                         .join("|")
                 ),
@@ -1175,7 +1191,7 @@ mod tests {
         let BlockKind::Code(indented) = &blocks[3].kind else {
             panic!("expected a code block, got {:?}", blocks[3].kind)
         };
-        let inner = indented.read_markdown();
+        let inner = indented.read_markdown(f.text());
         assert_eq!(kinds(&f, &inner), ["h3 H", "item0 k: v"]);
         let BlockKind::ListItem { content, .. } = &inner[1].kind else {
             unreachable!()
@@ -1190,11 +1206,11 @@ mod tests {
         let BlockKind::Code(outer) = &read(&f)[0].kind else {
             unreachable!()
         };
-        let inner = outer.read_markdown();
+        let inner = outer.read_markdown(f.text());
         let BlockKind::Code(fence) = &inner[0].kind else {
             unreachable!()
         };
-        let items = fence.read_markdown();
+        let items = fence.read_markdown(f.text());
         let BlockKind::ListItem { content, .. } = &items[1].kind else {
             panic!("expected a list item, got {:?}", items[1].kind)
         };
@@ -1549,7 +1565,7 @@ mod tests {
             },
         ] = blocks.as_slice()
         {
-            blocks = code.read_markdown();
+            blocks = code.read_markdown(f.text());
             depth += 1;
         }
         assert_eq!(depth, MAX_CODE_DEPTH + 1);

@@ -43,9 +43,10 @@ fn normalized(key: &str) -> String {
 /// The body a code block shows, if it is a JSON object with a code and a
 /// message field.
 pub(crate) fn from_code_block(source: &SourceFile, code: &CodeBlock) -> Option<WireBody> {
-    let first = code.lines.first()?;
-    let last = code.lines.last()?;
-    let text = source.slice(first.start..last.end);
+    let mut lines = code.lines(source.text());
+    let first = lines.next()?;
+    let end = lines.last().map_or(first.end, |last| last.end);
+    let text = source.slice(first.start..end);
     let trimmed = text.trim();
     if !(trimmed.starts_with('{') && trimmed.ends_with('}')) {
         return None;

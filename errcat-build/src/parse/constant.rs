@@ -248,7 +248,7 @@ enum Comment {
 /// same lines again gives the same constants and sections.
 pub(crate) fn scan(
     source: &SourceFile,
-    lines: &[Range<usize>],
+    lines: impl IntoIterator<Item = Range<usize>>,
     mut each: impl FnMut(Constant),
 ) -> Scan {
     let mut scan = Scan::default();
@@ -414,7 +414,7 @@ mod tests {
     fn read(text: &str) -> (Vec<Read>, Vec<String>) {
         let (source, lines) = crate::parse::every_line(text);
         let mut constants = Vec::new();
-        let scan = scan(&source, &lines, |c| {
+        let scan = scan(&source, lines.iter().cloned(), |c| {
             constants.push((
                 source.slice(c.name.clone()).to_string(),
                 source.slice(c.value.clone()).to_string(),

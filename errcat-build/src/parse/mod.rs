@@ -709,13 +709,13 @@ impl FileParser<'_> {
             return;
         }
         let mut statuses = status::StatusConstants::new(self.source);
-        let constants = constant::scan(self.source, &lines, |c| statuses.add(c));
+        let constants = constant::scan(self.source, lines.iter().cloned(), |c| statuses.add(c));
         if let Some(reference) = statuses.finish(&constants, range) {
             self.add_statuses(reference);
             return;
         }
         if constants.is_constant_list() {
-            constants_into(part, &constants, &lines);
+            constants_into(part, &constants, lines.iter().cloned());
             return;
         }
         self.lines(part, &lines);
@@ -792,22 +792,23 @@ impl FileParser<'_> {
             span: self.source.span(range.clone()),
         };
         let mut statuses = status::StatusConstants::new(self.source);
-        let constants = constant::scan(self.source, &code.lines, |c| statuses.add(c));
+        let file = self.source.text();
+        let constants = constant::scan(self.source, code.lines(file), |c| statuses.add(c));
         if let Some(reference) = statuses.finish(&constants, range) {
             self.add_statuses(reference);
             return;
         }
         if constants.is_constant_list() {
             if !code.fenced {
-                constants_into(part, &constants, &code.lines);
+                constants_into(part, &constants, code.lines(file));
                 return;
             }
             let mut own = PartBuilder::new(self.source, self.columns, origin);
-            constants_into(&mut own, &constants, &code.lines);
+            constants_into(&mut own, &constants, code.lines(file));
             self.parts.push(own.part);
             return;
         }
-        let inner = code.read_markdown();
+        let inner = code.read_markdown(file);
         let part = self.walk(&inner, origin);
         // A code block's part counts what it leaves unread, records or not.
         self.parts.push(part);
@@ -847,7 +848,11 @@ fn too_deep(nesting: reader::Nesting, span: crate::source::Span) -> Diagnostic {
 /// Adds the constants `scan` found in `lines` to a part, with the sections
 /// their comments open: a second scan, so the records are made straight
 /// from the lines, held nowhere else on the way.
-fn constants_into(part: &mut PartBuilder, scan: &constant::Scan, lines: &[Range<usize>]) {
+fn constants_into(
+    part: &mut PartBuilder,
+    scan: &constant::Scan,
+    lines: impl IntoIterator<Item = Range<usize>>,
+) {
     let outer = part.section;
     let first_section = part.part.sections.len();
     for title in &scan.sections {
