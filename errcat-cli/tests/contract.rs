@@ -12,7 +12,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::service::{BUILD, cargo, manifest, target, text};
+use common::service::{BUILD, assert_strict_lints_pass, cargo, manifest, target, text};
 use common::{errcat_in, workspace};
 
 /// Every keyword of Rust 2024, strict and reserved, but `self`: `SELF`
@@ -268,26 +268,7 @@ fn what_check_accepts_builds_under_strict_lints() {
         check.stdout
     );
 
-    let clippy = cargo(
-        &root,
-        &[
-            "clippy",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-            "-D",
-            "clippy::pedantic",
-        ],
-        &[],
-    );
-    assert!(clippy.status.success(), "{}", text(&clippy.stderr));
-    let doc = cargo(
-        &root,
-        &["doc", "--no-deps"],
-        &[("RUSTDOCFLAGS", "-D warnings")],
-    );
-    assert!(doc.status.success(), "{}", text(&doc.stderr));
+    assert_strict_lints_pass(&root);
 
     let run = cargo(&root, &["run", "--bin", "probe"], &[]);
     assert!(run.status.success(), "{}", text(&run.stderr));

@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::service::{BUILD, cargo, manifest, target, text};
+use common::service::{BUILD, assert_strict_lints_pass, cargo, manifest, target, text};
 use common::{errcat_in, workspace};
 
 const BILLING: &str = "# Billing errors
@@ -80,26 +80,7 @@ fn another_teams_crate_gets_only_its_own_codes_under_strict_lints() {
     );
 
     // Clippy's pedantic lints and rustdoc's, denied, find nothing.
-    let clippy = cargo(
-        &crate_dir,
-        &[
-            "clippy",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-            "-D",
-            "clippy::pedantic",
-        ],
-        &[],
-    );
-    assert!(clippy.status.success(), "{}", text(&clippy.stderr));
-    let doc = cargo(
-        &crate_dir,
-        &["doc", "--no-deps"],
-        &[("RUSTDOCFLAGS", "-D warnings")],
-    );
-    assert!(doc.status.success(), "{}", text(&doc.stderr));
+    assert_strict_lints_pass(&crate_dir);
     let page = fs::read_to_string(target().join("doc/mysvc/billing/struct.Code.html")).unwrap();
     assert!(page.contains("InvoiceNotFound"));
     assert!(!page.contains("= 0"), "no position shows as a discriminant");

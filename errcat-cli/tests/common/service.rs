@@ -43,6 +43,31 @@ pub fn cargo(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
         .expect("cargo runs")
 }
 
+/// Clippy's pedantic lints and rustdoc's warnings, denied, find nothing in
+/// the crate at `dir`, generated code included.
+pub fn assert_strict_lints_pass(dir: &Path) {
+    let clippy = cargo(
+        dir,
+        &[
+            "clippy",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+            "-D",
+            "clippy::pedantic",
+        ],
+        &[],
+    );
+    assert!(clippy.status.success(), "{}", text(&clippy.stderr));
+    let doc = cargo(
+        dir,
+        &["doc", "--no-deps"],
+        &[("RUSTDOCFLAGS", "-D warnings")],
+    );
+    assert!(doc.status.success(), "{}", text(&doc.stderr));
+}
+
 pub fn target() -> PathBuf {
     workspace().join("target/e2e")
 }
