@@ -25,7 +25,12 @@ const KEYWORDS: &[&str] = &[
 ];
 
 pub fn is_keyword(ident: &str) -> bool {
-    KEYWORDS.contains(&ident)
+    // Every keyword but `Self` is lowercase and at most eight bytes long:
+    // the UpperCamelCase constants of a large catalogue skip the search.
+    match ident.as_bytes().first() {
+        Some(b'a'..=b'z') => ident.len() <= 8 && KEYWORDS.contains(&ident),
+        _ => ident == "Self",
+    }
 }
 
 /// Crates a service's code uses by name at its crate root, beside the
@@ -314,12 +319,12 @@ pub fn variant_from_name(name: &str) -> Result<String, String> {
         return Err("the name is empty".to_string());
     }
     let camel = upper_camel(name);
-    if !camel.chars().all(|c| c.is_ascii_alphanumeric()) {
+    if !camel.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(format!(
             "`{name}` becomes `{camel}`, which has characters other than ASCII letters and digits"
         ));
     }
-    if !camel.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if !camel.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
         return Err(format!(
             "`{name}` becomes `{camel}`, which does not start with a letter"
         ));
@@ -346,13 +351,13 @@ fn upper_camel(name: &str) -> String {
         Lower,
         Upper,
     }
-    fn capitalize(word: &[u8], out: &mut Vec<u8>) {
+    fn capitalize(word: &[u8], out: &mut String) {
         if let Some((first, rest)) = word.split_first() {
-            out.push(first.to_ascii_uppercase());
-            out.extend(rest.iter().map(u8::to_ascii_lowercase));
+            out.push(char::from(first.to_ascii_uppercase()));
+            out.extend(rest.iter().map(|b| char::from(b.to_ascii_lowercase())));
         }
     }
-    let mut out = Vec::with_capacity(name.len());
+    let mut out = String::with_capacity(name.len());
     for word in name.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
         let (mut start, mut cased) = (0, Cased::None);
         for (i, &c) in word.iter().enumerate() {
@@ -380,13 +385,22 @@ fn upper_camel(name: &str) -> String {
             }
         }
     }
-    // ASCII in, ASCII out.
-    String::from_utf8(out).unwrap_or_default()
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_keyword_is_one_and_no_other_word() {
+        for keyword in KEYWORDS {
+            assert!(is_keyword(keyword), "{keyword}");
+        }
+        for word in ["Self_", "self_", "SELF", "Type", "types", "abstracts", "E404", ""] {
+            assert!(!is_keyword(word), "{word}");
+        }
+    }
 
     #[test]
     fn module_names_from_stems() {
