@@ -324,7 +324,11 @@ pub fn variant_from_name(name: &str) -> Result<String, String> {
             "`{name}` becomes `{camel}`, which has characters other than ASCII letters and digits"
         ));
     }
-    if !camel.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+    if !camel
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphabetic)
+    {
         return Err(format!(
             "`{name}` becomes `{camel}`, which does not start with a letter"
         ));
@@ -343,6 +347,9 @@ pub fn variant_from_name(name: &str) -> Result<String, String> {
 fn upper_camel(name: &str) -> String {
     if !name.is_ascii() {
         return name.to_upper_camel_case();
+    }
+    if is_upper_camel(name) {
+        return name.to_owned();
     }
     #[derive(Clone, Copy, PartialEq)]
     enum Cased {
@@ -388,6 +395,31 @@ fn upper_camel(name: &str) -> String {
     out
 }
 
+/// Whether an ASCII name is already as [`upper_camel`] writes it, as most
+/// written names are (`GetResourceError`, `E404`): letters and digits only,
+/// a capital first, and every other capital after a lowercase letter (a
+/// capital after a capital, as in `HTTPError`, is lowered).
+fn is_upper_camel(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let mut last_letter_upper = true;
+    for &b in &bytes[1..] {
+        if b.is_ascii_uppercase() {
+            if last_letter_upper {
+                return false;
+            }
+            last_letter_upper = true;
+        } else if b.is_ascii_lowercase() {
+            last_letter_upper = false;
+        } else if !b.is_ascii_digit() {
+            return false;
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,7 +429,16 @@ mod tests {
         for keyword in KEYWORDS {
             assert!(is_keyword(keyword), "{keyword}");
         }
-        for word in ["Self_", "self_", "SELF", "Type", "types", "abstracts", "E404", ""] {
+        for word in [
+            "Self_",
+            "self_",
+            "SELF",
+            "Type",
+            "types",
+            "abstracts",
+            "E404",
+            "",
+        ] {
             assert!(!is_keyword(word), "{word}");
         }
     }
@@ -428,7 +469,9 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
         #[test]
-        fn ascii_names_become_what_heck_makes_of_them(name in "[ -~]{0,24}|[A-Za-z0-9_]{0,24}") {
+        fn ascii_names_become_what_heck_makes_of_them(
+            name in "[ -~]{0,24}|[A-Za-z0-9_]{0,24}|[A-Z][a-zA-Z0-9]{0,24}"
+        ) {
             proptest::prop_assert_eq!(upper_camel(&name), name.to_upper_camel_case());
         }
     }
@@ -450,6 +493,11 @@ mod tests {
             "A1b",
             "__x__",
             "",
+            "GetResource993Error",
+            "AbC",
+            "Ab1C",
+            "A1B",
+            "E40000001X",
         ] {
             assert_eq!(upper_camel(name), name.to_upper_camel_case(), "{name}");
         }

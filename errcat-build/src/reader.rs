@@ -1080,16 +1080,25 @@ pub(crate) fn split_cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     if row[start..].starts_with('|') {
         start += 1;
     }
+    // A cell's range, white space taken off.
+    let trimmed = |cell: Range<usize>| {
+        let s = &row[cell.clone()];
+        let lead = s.len() - s.trim_start().len();
+        let body = s.trim().len();
+        line.start + cell.start + lead..line.start + cell.start + lead + body
+    };
     let mut cells = Vec::new();
     let mut cell_start = start;
     let mut escaped = false;
-    for (i, c) in row[start..trimmed_end].char_indices() {
+    // Pipes and backslashes are ASCII, which no byte of another character
+    // in UTF-8 is: the row is scanned by bytes.
+    for (i, &b) in row.as_bytes()[start..trimmed_end].iter().enumerate() {
         let at = start + i;
-        match c {
+        match b {
             _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '|' => {
-                cells.push(cell_start..at);
+            b'\\' => escaped = true,
+            b'|' => {
+                cells.push(trimmed(cell_start..at));
                 cell_start = at + 1;
             }
             _ => {}
@@ -1098,17 +1107,9 @@ pub(crate) fn split_cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     // A trailing pipe closes the last cell rather than opening an empty one.
     let ends_with_pipe = cell_start == trimmed_end && trimmed_end > start;
     if !ends_with_pipe {
-        cells.push(cell_start..trimmed_end.max(cell_start));
+        cells.push(trimmed(cell_start..trimmed_end.max(cell_start)));
     }
     cells
-        .into_iter()
-        .map(|cell| {
-            let s = &row[cell.clone()];
-            let lead = s.len() - s.trim_start().len();
-            let body = s.trim().len();
-            line.start + cell.start + lead..line.start + cell.start + lead + body
-        })
-        .collect()
 }
 
 #[cfg(test)]

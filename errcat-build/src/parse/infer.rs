@@ -97,6 +97,10 @@ pub(crate) fn value(text: &str, range: Range<usize>) -> Range<usize> {
     let mut range = trim(text, range);
     loop {
         let slice = &text[range.clone()];
+        // Every pair opens with one of these; most values start with none.
+        if !slice.starts_with(['~', '<', '*', '_', '`', '"']) {
+            return range;
+        }
         let pair = [
             ("~~", "~~"),
             ("<del>", "</del>"),
@@ -130,15 +134,22 @@ pub(crate) fn value(text: &str, range: Range<usize>) -> Range<usize> {
 /// `<s>…</s>`): a retired record.
 pub(crate) fn struck(text: &str) -> bool {
     let text = text.trim();
-    let lower = text.to_ascii_lowercase();
-    (text.len() > 4 && text.starts_with("~~") && text.ends_with("~~"))
-        || [
+    let wrapped = |open: &str, close: &str| {
+        text.len() >= open.len() + close.len()
+            && text.as_bytes()[..open.len()].eq_ignore_ascii_case(open.as_bytes())
+            && text.as_bytes()[text.len() - close.len()..].eq_ignore_ascii_case(close.as_bytes())
+    };
+    match text.as_bytes().first() {
+        Some(b'~') => text.len() > 4 && text.ends_with("~~") && text.starts_with("~~"),
+        Some(b'<') => [
             ("<del>", "</del>"),
             ("<s>", "</s>"),
             ("<strike>", "</strike>"),
         ]
         .iter()
-        .any(|(open, close)| lower.starts_with(open) && lower.ends_with(close))
+        .any(|(open, close)| wrapped(open, close)),
+        _ => false,
+    }
 }
 
 /// Trims white space (including full-width and no-break spaces).

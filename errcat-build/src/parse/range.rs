@@ -101,11 +101,12 @@ pub(crate) fn in_cell(cell: &str) -> Option<Declared> {
     }
     // Every cell of a code table passes through here: most hold a bare
     // code, which cannot be a range, and the pattern costs far more.
+    // The pattern also needs a digit or a sign first, which most prose
+    // and symbol cells lack.
     let bare = cell.trim().trim_matches('`');
-    if bare
-        .trim_start_matches('-')
-        .bytes()
-        .all(|b| b.is_ascii_digit())
+    let digits = bare.trim_start_matches('-');
+    if digits.bytes().all(|b| b.is_ascii_digit())
+        || !bare.starts_with(|c: char| c.is_ascii_digit() || c == '-')
     {
         return None;
     }

@@ -673,13 +673,16 @@ fn shape(part: &PartBuilder, table: &Table) -> Result<(Shape, bool), NotCodes> {
     };
     // How many of a column's values differ: codes and names are one a
     // record (repeats are mistakes, a few), categories and flags repeat.
-    // Counted once a column: a table's candidates ask more than once.
+    // Counted once a column: a table's candidates ask more than once. A
+    // large table is counted on rows spread evenly over it, as profiled.
     let shares: Vec<std::cell::OnceCell<usize>> = vec![std::cell::OnceCell::new(); width];
+    let step = table.rows.len().div_ceil(PROFILED_ROWS).max(1);
     let distinct_share = |c: usize| {
         *shares[c].get_or_init(|| {
             let mut values: Vec<Cow<str>> = table
                 .rows
                 .iter()
+                .step_by(step)
                 .filter_map(|row| cell_value(part, row, c))
                 .filter(|v| !infer::is_placeholder(v))
                 .collect();
