@@ -126,12 +126,23 @@ impl CodeBlock {
     /// Each content line's range in `file`, without its terminator: made
     /// as they are asked for, not kept, for the same reason.
     pub fn lines<'a>(&'a self, file: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+        // By bytes: a code block of constants is mostly short lines, for
+        // which a `str` pattern search costs more than the line's bytes.
+        let bytes = self.content(file).as_bytes();
         let mut at = 0;
-        self.content(file).split_inclusive('\n').map(move |line| {
-            let body = line.trim_end_matches('\n').trim_end_matches('\r');
-            let range = self.map.outer_range(at..at + body.len());
-            at += line.len();
-            range
+        std::iter::from_fn(move || {
+            if at >= bytes.len() {
+                return None;
+            }
+            let end =
+                (bytes[at..].iter().position(|&b| b == b'\n')).map_or(bytes.len(), |i| at + i);
+            let mut body_end = end;
+            while body_end > at && bytes[body_end - 1] == b'\r' {
+                body_end -= 1;
+            }
+            let range = self.map.outer_range(at..body_end);
+            at = end + 1;
+            Some(range)
         })
     }
 

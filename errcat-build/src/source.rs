@@ -47,7 +47,14 @@ struct Contents {
     /// The line of the last position looked up: positions are mostly
     /// asked for in order, so the next one is usually on it or just after.
     last_line: AtomicUsize,
+    /// Lines looked up before the index was built: a few (the line of a
+    /// code block in the summary) are counted in the text instead.
+    counted: AtomicUsize,
 }
+
+/// Lookups answered by counting newlines before the line index is built:
+/// each costs about what building the index does, without its memory.
+const COUNTED_LOOKUPS: usize = 4;
 
 /// Bytes that are not UTF-8.
 #[derive(Debug, Clone)]
@@ -72,6 +79,7 @@ impl SourceFile {
             text,
             line_starts: OnceLock::new(),
             last_line: AtomicUsize::new(0),
+            counted: AtomicUsize::new(0),
         }))
     }
 
@@ -140,7 +148,14 @@ impl SourceFile {
 
     /// 1-based line of where a span starts.
     pub fn line_of(&self, span: Span) -> u32 {
-        self.line_index(span.start as usize) as u32 + 1
+        let offset = (span.start as usize).min(self.0.text.len());
+        if self.0.line_starts.get().is_none()
+            && self.0.counted.fetch_add(1, Ordering::Relaxed) < COUNTED_LOOKUPS
+        {
+            let before = &self.0.text.as_bytes()[..offset];
+            return before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+        }
+        self.line_index(offset) as u32 + 1
     }
 
     /// 1-based line and character column of a byte offset.
@@ -228,6 +243,24 @@ mod tests {
         assert_eq!(file.slice(file.line_range(1)), "中文: x");
         assert_eq!(file.slice(file.line_range(2)), "\tb");
         assert_eq!(file.slice(file.line_range(3)), "");
+    }
+
+    #[test]
+    fn lines_counted_before_the_index_are_the_lines_it_gives() {
+        let text = "a\nb\r\n\nc\nlast";
+        let span = |at: usize| Span {
+            file: 0,
+            start: at as u32,
+            end: at as u32,
+        };
+        let offsets = [0, 1, 2, 5, 6, 7, 9, text.len(), text.len() + 3];
+        let counted = SourceFile::new(0, "a.md", text.to_string());
+        let indexed = SourceFile::new(0, "a.md", text.to_string());
+        indexed.line_column(0); // builds the index
+        let by_count: Vec<u32> = offsets.iter().map(|&o| counted.line_of(span(o))).collect();
+        let by_index: Vec<u32> = offsets.iter().map(|&o| indexed.line_of(span(o))).collect();
+        assert_eq!(by_count, [1, 1, 2, 3, 4, 4, 5, 5, 5]);
+        assert_eq!(by_index, by_count);
     }
 
     #[test]

@@ -663,10 +663,23 @@ fn check_duplicate_codes(model: &Model, out: &mut Vec<Diagnostic>) {
     };
     // Records as (catalogue, record) pairs, which order as the catalogues
     // and their records do: the first of a code is its first definition.
-    let records = (model.catalogs.iter().enumerate())
-        .flat_map(|(c, catalog)| (0..catalog.entries.len() as u32).map(move |e| (c as u32, e)))
-        .filter_map(|record| Some((record, key(record)?)));
-    for (first_record, record, (_, code)) in repeats(records, key) {
+    let records = || {
+        (model.catalogs.iter().enumerate())
+            .flat_map(|(c, catalog)| (0..catalog.entries.len() as u32).map(move |e| (c as u32, e)))
+            .filter_map(|record| Some((record, key(record)?)))
+    };
+    // Codes that rise all the way, as most catalogues write them, repeat
+    // none: one pass tells, and spares the sort.
+    let mut previous = None;
+    let rising = records().all(|(_, key)| {
+        let higher = previous.is_none_or(|previous| previous < key);
+        previous = Some(key);
+        higher
+    });
+    if rising {
+        return;
+    }
+    for (first_record, record, (_, code)) in repeats(records(), key) {
         let (first_catalog, first) = entry(first_record);
         let (catalog, entry) = entry(record);
         let Some(code_field) = entry.code.as_ref() else {

@@ -274,7 +274,14 @@ pub(crate) fn scan(
         }
         if text.trim().is_empty() {
             pending = None;
-        } else if let Some(constant) = constant_line(text) {
+            continue;
+        }
+        // A comment line is never a constant (no name starts with `/`), and
+        // is a third of most lists: it is looked for first.
+        let comment = line_comment(text);
+        if comment.is_none()
+            && let Some(constant) = constant_line(text)
+        {
             let trailing = constant
                 .comment
                 .map(|(opener, rest)| comment_text(&text[opener], at(rest), source.text()))
@@ -292,7 +299,7 @@ pub(crate) fn scan(
                 comment: trailing.or(pending.take()),
                 section: scan.sections.len().checked_sub(1),
             });
-        } else if let Some((opener, rest)) = line_comment(text) {
+        } else if let Some((opener, rest)) = comment {
             let body = comment_text(&text[opener], at(rest), source.text());
             let opens_block =
                 text.trim_start().starts_with("/*") && !text.trim_end().ends_with("*/");

@@ -840,7 +840,6 @@ fn report_unknown_language(part: &mut PartBuilder, table: &Table, header: &str, 
 pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Shape, row: &Row) {
     let source = part.source;
     let text = source.text();
-    let filled: Vec<&Range<usize>> = row.cells.iter().filter(|c| !c.is_empty()).collect();
     // `| - | - | - |`, `|||`: a ruler between groups of rows.
     let ruler = |c: &Range<usize>| {
         let cell = source.slice(c.clone());
@@ -885,8 +884,9 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
         _ => {
             // `|通用`: a label alone opens a section; any other row without a
             // code is no record.
-            if let [label] = filled.as_slice() {
-                part.row_section((*label).clone(), None);
+            let mut filled = row.cells.iter().filter(|c| !c.is_empty());
+            if let (Some(label), None) = (filled.next(), filled.next()) {
+                part.row_section(label.clone(), None);
             }
             return;
         }
@@ -898,16 +898,15 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
             .filter(|c| !c.is_empty() && !infer::is_placeholder(source.slice((*c).clone())))
             .cloned()
     };
-    let used: Vec<usize> = [Some(shape.code), shape.name, shape.http, shape.message]
-        .into_iter()
-        .flatten()
-        .chain(shape.translations.iter().map(|(i, _)| *i))
-        .collect();
+    let used = |i: usize| {
+        [Some(shape.code), shape.name, shape.http, shape.message].contains(&Some(i))
+            || shape.translations.iter().any(|(t, _)| *t == i)
+    };
     let extra = row
         .cells
         .iter()
         .enumerate()
-        .filter(|(i, c)| !used.contains(i) && !c.is_empty())
+        .filter(|(i, c)| !c.is_empty() && !used(*i))
         .filter_map(|(i, c)| Some((shape.headers.get(i)?.clone(), part.message(c.clone()))))
         .collect();
     let translations = shape
