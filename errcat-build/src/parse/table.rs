@@ -52,7 +52,8 @@ const TYPE_NAMES: &[&str] = &[
     "array", "number", "float", "double", "list", "map", "json", "date", "datetime",
 ];
 
-/// Yes and no as tables write them.
+/// Yes and no as tables write them; lowercase ASCII or uncased, so
+/// compared ignoring ASCII case.
 const BOOLEANS: &[&str] = &[
     "true",
     "false",
@@ -502,7 +503,7 @@ fn profiles(part: &PartBuilder, table: &Table, width: usize) -> Vec<Profile> {
                 }
                 profile.filled += 1;
                 let value = cell_value(part, row, column).unwrap_or_default();
-                if BOOLEANS.contains(&value.to_lowercase().as_str()) {
+                if BOOLEANS.iter().any(|b| b.eq_ignore_ascii_case(&value)) {
                     profile.booleans += 1;
                 }
                 if kind.status().is_some() {
@@ -521,7 +522,7 @@ fn profiles(part: &PartBuilder, table: &Table, width: usize) -> Vec<Profile> {
                         if looks_like_code(&value) {
                             profile.code_like_symbols += 1;
                         }
-                        if TYPE_NAMES.contains(&value.to_ascii_lowercase().as_str()) {
+                        if TYPE_NAMES.iter().any(|t| t.eq_ignore_ascii_case(&value)) {
                             profile.type_names += 1;
                         }
                         let prefix = label_word(&value);
