@@ -372,7 +372,7 @@ pub struct Section {
     /// The HTTP status the title states for the records under it
     /// (`### 400 Bad Request`, `Auth errors (HTTP 403):`), or a parent
     /// section states.
-    pub http_status: Option<Number>,
+    pub http_status: Option<Status>,
 }
 
 /// One error code record.
@@ -383,7 +383,7 @@ pub struct Entry {
     pub span: Span,
     pub format: RecordFormat,
     pub code: Option<Number>,
-    pub http_status: Option<Number>,
+    pub http_status: Option<Status>,
     /// The identifier as written (`ILLEGAL_PARAMETER`, `ParamInvalidError`).
     pub name: Option<Text>,
     pub message: Option<Text>,
@@ -504,8 +504,9 @@ impl Entry {
         self.code.as_ref().map(|c| c.text())
     }
 
+    /// The HTTP status the record states, if it states one that is one.
     pub fn status_value(&self) -> Option<i64> {
-        self.http_status.as_ref().and_then(|s| s.value())
+        self.http_status.and_then(|s| s.value()).map(i64::from)
     }
 
     pub fn translations(&self) -> &[Translation] {
@@ -610,7 +611,63 @@ impl serde::Serialize for Text {
     }
 }
 
-/// A code or status as written, and its value when it is an integer
+/// An HTTP status as a record or section states it: where it is written,
+/// and its value when that is a status (100 to 599). A span and two bytes
+/// rather than a [`Number`]: no status needs its text kept apart from the
+/// file, and a record of a large catalogue is 16 bytes smaller for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Status {
+    pub span: Span,
+    /// The status, or [`Status::NOT_A_STATUS`]: non-zero, so an
+    /// `Option<Status>` takes no more room than a `Status`.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_status_value"))]
+    value: std::num::NonZeroU16,
+}
+
+impl Status {
+    /// What is written where a status is expected but is none (`4040`,
+    /// `abc`): beyond any status.
+    const NOT_A_STATUS: std::num::NonZeroU16 = std::num::NonZeroU16::MAX;
+
+    /// The status written at `range` in `source`.
+    pub fn read(source: &SourceFile, range: Range<usize>) -> Status {
+        let value = parse_integer(source.slice(range.clone()));
+        Status::at(source.span(range), value)
+    }
+
+    /// A status at `span` with the value read there, if it is an integer.
+    pub fn at(span: Span, value: Option<i64>) -> Status {
+        let value = value
+            .filter(|v| (100..=599).contains(v))
+            .and_then(|v| std::num::NonZeroU16::new(v as u16))
+            .unwrap_or(Status::NOT_A_STATUS);
+        Status { span, value }
+    }
+
+    /// The status, unless what is written is none.
+    pub fn value(&self) -> Option<u16> {
+        (self.value != Status::NOT_A_STATUS).then_some(self.value.get())
+    }
+
+    /// What is written at the status's span in its file.
+    pub fn text<'s>(&self, source: &'s SourceFile) -> &'s str {
+        source.slice(self.span.range())
+    }
+}
+
+#[cfg(feature = "serde")]
+fn serialize_status_value<S: serde::Serializer>(
+    value: &std::num::NonZeroU16,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::Serialize;
+    (*value != Status::NOT_A_STATUS)
+        .then_some(value.get())
+        .serialize(serializer)
+}
+
+/// A code as written, and its value when it is an integer
 /// (decimal or `0x` hex). Its text is the file's own bytes at its span,
 /// unless markup had to be taken out of it (`USER\_40301`).
 #[derive(Clone)]
@@ -736,4 +793,6 @@ pub fn parse_integer(text: &str) -> Option<i64> {
 // A record's size is most of a large catalogue's memory (BENCHMARKS.md):
 // a field that grows it should be a decision, not an accident.
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(size_of::<Entry>() == 144 && size_of::<Text>() == 24);
+const _: () = assert!(
+    size_of::<Entry>() == 128 && size_of::<Text>() == 24 && size_of::<Option<Status>>() == 16
+);

@@ -150,8 +150,8 @@ fn check_entry(
             }
             None
         }
-        Some(status) => match status.value() {
-            Some(value) if is_http_status(value) => {
+        Some(status) => match status.value().map(i64::from) {
+            Some(value) => {
                 let reference = &model.facts(entry.span.file).status_reference;
                 if let Some(reference) = reference
                     && reference.get(value as u16).is_none()
@@ -179,7 +179,10 @@ fn check_entry(
                     Diagnostic::new(
                         &lint::INVALID_HTTP_STATUS,
                         status.span,
-                        format!("`{}` is not an HTTP status (100 to 599)", status.text()),
+                        format!(
+                            "`{}` is not an HTTP status (100 to 599)",
+                            status.text(model.source(status.span.file))
+                        ),
                     )
                     .label("not an HTTP status"),
                 );

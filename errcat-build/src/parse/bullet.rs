@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
 use crate::lint;
-use crate::model::{Details, Entry, Number, RecordFormat, Text};
+use crate::model::{Details, Entry, Number, RecordFormat, Status, Text};
 use crate::parse::field::Role;
 use crate::parse::{PartBuilder, strip_markup, trim};
 
@@ -24,7 +24,7 @@ use crate::parse::{PartBuilder, strip_markup, trim};
 pub(crate) struct OpenRecord {
     range: Option<Range<usize>>,
     code: Option<Number>,
-    http_status: Option<Number>,
+    http_status: Option<Status>,
     name: Option<Text>,
     message: Option<Text>,
     extra: Vec<(String, Text)>,
@@ -167,11 +167,10 @@ fn field_item(part: &mut PartBuilder, content: Range<usize>) {
     match field {
         Role::HttpStatus | Role::Code => {
             let value = strip_markup(text, value_range);
-            let number = Number::read(part.source, value);
             if field == Role::Code {
-                part.record.code = Some(number);
+                part.record.code = Some(Number::read(part.source, value));
             } else {
-                part.record.http_status = Some(number);
+                part.record.http_status = Some(Status::read(part.source, value));
             }
         }
         Role::Name => {

@@ -32,7 +32,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lint;
 use crate::model::{
     Category, Entry, FileFacts, Number, OwnedKey, PartOrigin, RangeOrigin, RecordFormat, Section,
-    Text,
+    Status, Text,
 };
 use crate::reader::{self, Block, BlockKind, CodeBlock, Row};
 use crate::source::{SourceFile, Span};
@@ -316,7 +316,7 @@ impl<'a> PartBuilder<'a> {
         if entry.http_status.is_none()
             && let Some(section) = self.section
         {
-            entry.http_status = self.part.sections[section].http_status.clone();
+            entry.http_status = self.part.sections[section].http_status;
         }
         self.part.entries.push(entry);
     }
@@ -340,7 +340,7 @@ impl<'a> PartBuilder<'a> {
             span: self.source.span(line),
             format: RecordFormat::Line,
             code: Some(self.code(code)),
-            http_status: http.map(|h| Number::read(self.source, h)),
+            http_status: http.map(|h| Status::read(self.source, h)),
             name: name.map(|n| self.name(n)),
             message: message.map(|m| self.message(m)),
             section: None,
@@ -543,15 +543,15 @@ impl<'a> PartBuilder<'a> {
         let inherited = self
             .open_sections
             .last()
-            .and_then(|&parent| self.part.sections[parent].http_status.clone());
+            .and_then(|&parent| self.part.sections[parent].http_status);
         let http_status = status::in_title(title.as_str())
             .map(|digits| {
                 // The digits in the file, where the title is its own text.
                 let start = title.span.start as usize;
                 if self.source.slice(title.span.range()) == title.as_str() {
-                    Number::read(self.source, start + digits.start..start + digits.end)
+                    Status::read(self.source, start + digits.start..start + digits.end)
                 } else {
-                    Number::made(title.span, title.as_str()[digits].to_string())
+                    Status::at(title.span, title.as_str()[digits].parse().ok())
                 }
             })
             .or(inherited);

@@ -31,7 +31,7 @@ use crate::config::ColumnRole;
 use crate::diagnostic::Diagnostic;
 use crate::lint;
 use crate::model::{
-    Category, Details, Entry, FileFacts, Number, RangeOrigin, RecordFormat, StatusDef,
+    Category, Details, Entry, FileFacts, RangeOrigin, RecordFormat, Status, StatusDef,
     StatusReference, Translation,
 };
 use crate::parse::infer::{self, Hint, Kind, Strength};
@@ -943,16 +943,16 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
 }
 
 /// The status of a cell: `404`, or the digits of `404 Not Found`.
-fn status(part: &PartBuilder, cell: Range<usize>) -> Option<Number> {
+fn status(part: &PartBuilder, cell: Range<usize>) -> Option<Status> {
     let text = part.source.text();
     let range = infer::value(text, cell);
     let value = &text[range.clone()];
     if infer::status_with_phrase(value).is_some() && value.len() > 3 {
         let digits = value.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
         let start = range.start + digits;
-        return Some(Number::read(part.source, start..start + 3));
+        return Some(Status::read(part.source, start..start + 3));
     }
-    Some(Number::read(part.source, range))
+    Some(Status::read(part.source, range))
 }
 
 fn check_cell_count(part: &mut PartBuilder, row: &Row, expected: usize) {

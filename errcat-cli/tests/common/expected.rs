@@ -105,7 +105,10 @@ pub fn read(document: &Path) -> (Vec<Read>, BTreeSet<(String, u32)>) {
             records.push(Read {
                 lines: first..=last,
                 code: entry.code_text().unwrap_or("").to_string(),
-                http: entry.http_status.as_ref().map(|s| s.text().to_string()),
+                http: entry.http_status.map(|s| {
+                    s.value()
+                        .map_or_else(|| s.text(source).to_string(), |v| v.to_string())
+                }),
                 message: entry.message_text().unwrap_or("").to_string(),
                 name: entry.name.as_ref().map(|n| n.as_str().to_string()),
             });
