@@ -1093,27 +1093,27 @@ pub(crate) fn split_cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     }
     // A cell's range, white space taken off.
     let trimmed = |cell: Range<usize>| {
-        let s = &row[cell.clone()];
-        let lead = s.len() - s.trim_start().len();
-        let body = s.trim().len();
-        line.start + cell.start + lead..line.start + cell.start + lead + body
+        let body = crate::source::trimmed(&row[cell.clone()]);
+        line.start + cell.start + body.start..line.start + cell.start + body.end
     };
     let mut cells = Vec::new();
     let mut cell_start = start;
-    let mut escaped = false;
+    let bytes = &row.as_bytes()[..trimmed_end];
+    let mut at = start;
     // Pipes and backslashes are ASCII, which no byte of another character
-    // in UTF-8 is: the row is scanned by bytes.
-    for (i, &b) in row.as_bytes()[start..trimmed_end].iter().enumerate() {
-        let at = start + i;
-        match b {
-            _ if escaped => escaped = false,
-            b'\\' => escaped = true,
-            b'|' => {
-                cells.push(trimmed(cell_start..at));
-                cell_start = at + 1;
+    // in UTF-8 is: the row is searched by bytes.
+    while let Some(found) = memchr::memchr2(b'|', b'\\', &bytes[at..]) {
+        let found = at + found;
+        if bytes[found] == b'\\' {
+            at = found + 2; // the escaped byte is no pipe
+            if at >= bytes.len() {
+                break;
             }
-            _ => {}
+            continue;
         }
+        cells.push(trimmed(cell_start..found));
+        cell_start = found + 1;
+        at = found + 1;
     }
     // A trailing pipe closes the last cell rather than opening an empty one.
     let ends_with_pipe = cell_start == trimmed_end && trimmed_end > start;
@@ -1126,6 +1126,27 @@ pub(crate) fn split_cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_split_at_unescaped_pipes_into_trimmed_cells() {
+        // The row after a first line, so the ranges are the file's.
+        let cells = |row: &str| -> Vec<String> {
+            let text = format!("x\n{row}");
+            (split_cells(&text, 2..text.len()).into_iter())
+                .map(|c| text[c].to_string())
+                .collect()
+        };
+        assert_eq!(
+            cells("| 1001 | a \\| b |  中文\u{3000}|"),
+            ["1001", "a \\| b", "中文"]
+        );
+        assert_eq!(cells("1001|x"), ["1001", "x"]);
+        assert_eq!(cells("| a \\\\| b |"), ["a \\\\", "b"]);
+        assert_eq!(cells("| a |  |"), ["a", ""]);
+        assert_eq!(cells("| trailing \\"), ["trailing \\"]);
+        assert_eq!(cells("|"), [""]);
+        assert_eq!(cells("\u{3000}"), [""]);
+    }
 
     fn kinds(source: &SourceFile, blocks: &[Block]) -> Vec<String> {
         blocks

@@ -228,6 +228,29 @@ impl SourceFile {
     }
 }
 
+/// The range of `text` without its leading and trailing white space, as
+/// `str::trim` takes it off; ASCII white space, nearly all there is, is
+/// skipped by bytes.
+pub(crate) fn trimmed(text: &str) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let mut start = 0;
+    while start < bytes.len() && space(bytes[start]) {
+        start += 1;
+    }
+    if bytes.get(start).is_some_and(|&b| b >= 0x80) {
+        start = text.len() - text.trim_start().len();
+    }
+    let mut end = bytes.len();
+    while end > start && space(bytes[end - 1]) {
+        end -= 1;
+    }
+    if end > start && bytes[end - 1] >= 0x80 {
+        end = text[..end].trim_end().len();
+    }
+    start..end.max(start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,6 +284,14 @@ mod tests {
         let by_index: Vec<u32> = offsets.iter().map(|&o| indexed.line_of(span(o))).collect();
         assert_eq!(by_count, [1, 1, 2, 3, 4, 4, 5, 5, 5]);
         assert_eq!(by_index, by_count);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trimmed_takes_off_what_str_trim_does(text in "[ \t\r\n\u{3000}\u{a0}a中|]{0,12}") {
+            let range = trimmed(&text);
+            proptest::prop_assert_eq!(&text[range], text.trim());
+        }
     }
 
     #[test]

@@ -154,10 +154,8 @@ pub(crate) fn struck(text: &str) -> bool {
 
 /// Trims white space (including full-width and no-break spaces).
 pub(crate) fn trim(text: &str, range: Range<usize>) -> Range<usize> {
-    let slice = &text[range.clone()];
-    let start = range.start + (slice.len() - slice.trim_start().len());
-    let end = start + slice.trim().len();
-    start..end
+    let body = crate::source::trimmed(&text[range.clone()]);
+    range.start + body.start..range.start + body.end
 }
 
 /// What a column header says its column holds.
