@@ -496,13 +496,13 @@ fn profiles(part: &PartBuilder, table: &Table, width: usize) -> Vec<Profile> {
             let mut label_prefix: Option<String> = None;
             profile.labels = true;
             for row in &data {
-                let kind = cell_kind(part, row, column);
+                let value = cell_value(part, row, column).unwrap_or_default();
+                let kind = infer::kind(&value);
                 // Range rows are sections of the table, not its values.
                 if matches!(kind, Kind::Empty | Kind::Range) {
                     continue;
                 }
                 profile.filled += 1;
-                let value = cell_value(part, row, column).unwrap_or_default();
                 if BOOLEANS.iter().any(|b| b.eq_ignore_ascii_case(&value)) {
                     profile.booleans += 1;
                 }
