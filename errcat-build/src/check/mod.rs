@@ -553,14 +553,8 @@ fn check_duplicate_messages(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 fn check_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     // Codes that rise all the way put every series in order: most
     // catalogues, told in one pass without the tables below.
-    let mut previous = None;
-    let rising = catalog.entries.iter().all(|entry| {
-        let code = entry.code_value();
-        let higher = code.is_none() || previous < code;
-        previous = code.or(previous);
-        higher
-    });
-    if rising {
+    let codes = catalog.entries.iter().filter_map(Entry::code_value);
+    if codes.is_sorted_by(|a, b| a < b) {
         return;
     }
     let mut by_series: Table<(Option<u32>, usize), Vec<&Entry>> = table(0);
@@ -694,13 +688,7 @@ fn check_duplicate_codes(model: &Model, out: &mut Vec<Diagnostic>) {
     };
     // Codes that rise all the way, as most catalogues write them, repeat
     // none: one pass tells, and spares the sort.
-    let mut previous = None;
-    let rising = records().all(|(_, key)| {
-        let higher = previous.is_none_or(|previous| previous < key);
-        previous = Some(key);
-        higher
-    });
-    if rising {
+    if records().map(|(_, key)| key).is_sorted_by(|a, b| a < b) {
         return;
     }
     for (first_record, record, (_, code)) in repeats(records(), key) {
