@@ -39,8 +39,14 @@ impl Kind {
 
 /// Placeholders tables write for "nothing here".
 pub(crate) fn is_placeholder(text: &str) -> bool {
+    is_trimmed_placeholder(text.trim())
+}
+
+/// [`is_placeholder`] for a text already trimmed (a table cell): most
+/// cells are messages, and trimming one again is a per-cell cost.
+pub(crate) fn is_trimmed_placeholder(text: &str) -> bool {
     matches!(
-        text.trim(),
+        text,
         "" | "-" | "--" | "---" | "—" | "–" | "\\" | "/" | "N/A" | "n/a" | "NA" | "无"
     )
 }
@@ -48,7 +54,7 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
 /// The kind of a value (markup already taken off, see [`value`]).
 pub(crate) fn kind(text: &str) -> Kind {
     let text = text.trim();
-    if is_placeholder(text) {
+    if is_trimmed_placeholder(text) {
         return Kind::Empty;
     }
     if let Some(number) = parse_integer(text) {

@@ -844,7 +844,7 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
     // `| - | - | - |`, `|||`: a ruler between groups of rows.
     let ruler = |c: &Range<usize>| {
         let cell = source.slice(c.clone());
-        infer::is_placeholder(cell) || cell.chars().all(|ch| matches!(ch, '-' | ':' | ' '))
+        infer::is_trimmed_placeholder(cell) || cell.chars().all(|ch| matches!(ch, '-' | ':' | ' '))
     };
     if row.cells.iter().all(ruler) {
         return;
@@ -896,7 +896,7 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
     let field = |index: Option<usize>| {
         index
             .and_then(|i| row.cells.get(i))
-            .filter(|c| !c.is_empty() && !infer::is_placeholder(source.slice((*c).clone())))
+            .filter(|c| !c.is_empty() && !infer::is_trimmed_placeholder(source.slice((*c).clone())))
             .cloned()
     };
     let used = |i: usize| {
