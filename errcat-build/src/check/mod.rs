@@ -402,27 +402,33 @@ fn code_text(entry: &Entry) -> &str {
 
 /// Records that repeat an earlier record's key, as `(first, again, key)`:
 /// `first` is the earliest record with the key, by the records' order.
-/// Records are sorted by the hash of their key and their position instead
-/// of kept in a table of keys, and keys are compared only within a run of
-/// one hash.
+/// Records are kept in a table by 32 bits of their key's hash instead of by
+/// the key, and keys are compared only among records that share a hash: a
+/// table of `u32`s holds no copy of any key, and a hash met once, as most
+/// are, costs one look-up.
 fn repeats<I: Copy + Ord, K: Hash + Eq>(
     keys: impl Iterator<Item = (I, K)>,
     key_of: impl Fn(I) -> Option<K>,
 ) -> Vec<(I, I, K)> {
     let hasher = FixedState::default();
-    // 32 bits of hash: 8 bytes a record with a `u32` index, and the few
-    // keys that share one are told apart by comparing them.
-    let mut by_hash: Vec<(u32, I)> = Vec::with_capacity(keys.size_hint().1.unwrap_or(0));
-    by_hash.extend(keys.map(|(i, key)| (hasher.hash_one(key) as u32, i)));
-    by_hash.sort_unstable();
+    let mut first_of: Table<u32, I> = table(keys.size_hint().1.unwrap_or(0));
+    let mut again: Vec<(u32, I)> = Vec::new();
+    for (index, key) in keys {
+        let hash = hasher.hash_one(key) as u32;
+        let first = *first_of.entry(hash).or_insert(index);
+        if first != index {
+            again.push((hash, index));
+        }
+    }
+    again.sort_unstable();
     let mut found = Vec::new();
-    for run in by_hash
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|run| run.len() > 1)
-    {
-        // The first record of each key in the run, in order.
+    for run in again.chunk_by(|a, b| a.0 == b.0) {
+        let mut records: Vec<I> = run.iter().map(|&(_, index)| index).collect();
+        records.push(first_of[&run[0].0]);
+        records.sort_unstable();
+        // The first record of each key among those of one hash, in order.
         let mut firsts: Vec<(K, I)> = Vec::new();
-        for &(_, index) in run {
+        for index in records {
             let Some(key) = key_of(index) else {
                 continue;
             };
@@ -726,6 +732,16 @@ fn check_duplicate_codes(model: &Model, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeats_pair_each_later_record_with_the_first_of_its_key() {
+        let keys = ["a", "b", "a", "c", "b", "a"];
+        let mut found = repeats((0u32..).zip(keys), |i| Some(keys[i as usize]));
+        found.sort_unstable_by_key(|&(_, again, _)| again);
+        assert_eq!(found, [(0, 2, "a"), (1, 4, "b"), (0, 5, "a")]);
+        let none = repeats((0u32..).zip(["x", "y"]), |_| None::<&str>);
+        assert!(none.is_empty());
+    }
 
     #[test]
     fn longest_increasing_run_leaves_out_the_stray_records() {
