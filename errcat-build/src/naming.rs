@@ -134,6 +134,17 @@ pub fn variant(entry: &Entry) -> Result<String, String> {
     }
 }
 
+/// Why `entry` has no [`variant`], if it has none: [`variant`]'s verdict
+/// without making the variant where the name or symbol already is one, as
+/// most names of a large catalogue are.
+pub fn variant_error(entry: &Entry) -> Option<String> {
+    let written = (entry.name.as_ref().map(|n| n.as_str())).or_else(|| symbol(entry));
+    if written.is_some_and(|w| is_upper_camel(w) && !is_keyword(w)) {
+        return None;
+    }
+    variant(entry).err()
+}
+
 /// The constant of every record of a catalogue, in the records' order:
 /// each its [`variant`], except that where a name read from a table's
 /// column of names gives the constant of an earlier record (`InvalidParams`
@@ -315,6 +326,10 @@ pub fn category_constants(categories: &[&Category]) -> Vec<String> {
 }
 
 pub fn variant_from_name(name: &str) -> Result<String, String> {
+    // Most names are written as their constant: nothing to convert or test.
+    if is_upper_camel(name) && !is_keyword(name) {
+        return Ok(name.to_owned());
+    }
     if name.trim().is_empty() {
         return Err("the name is empty".to_string());
     }

@@ -454,6 +454,18 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
         .filter_map(naming::spelled_code)
         .collect();
     let name_span = |entry: &Entry| entry.name.as_ref().map_or(entry.span, |n| n.span);
+    let invalid = |entry: &Entry, reason: String| {
+        Diagnostic::new(
+            &lint::INVALID_IDENTIFIER,
+            name_span(entry),
+            format!("this name cannot become a Rust identifier: {reason}"),
+        )
+        .label("unusable name")
+        .note("names become UpperCamelCase constants of the catalogue's `Code` and must be ASCII, starting with a letter")
+    };
+    // Named rows of tables that read alike get constants of their own: where
+    // every record is one, no two can collide, and names are only checked.
+    let only_checked = catalog.entries.iter().all(naming::disambiguates);
     // Read as `repeats` hashes them, not collected first: a variant is a
     // string of its own, and 100,000 of them held at once cost megabytes.
     let variants = (0u32..).zip(&catalog.entries).filter_map(|(index, entry)| {
@@ -466,25 +478,21 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
         {
             return None;
         }
+        if only_checked {
+            if let Some(reason) = naming::variant_error(entry) {
+                out.push(invalid(entry, reason));
+            }
+            return None;
+        }
         match naming::variant_key(entry) {
             Ok(variant) => Some((index, variant)),
             Err(reason) => {
-                out.push(
-                Diagnostic::new(
-                    &lint::INVALID_IDENTIFIER,
-                    name_span(entry),
-                    format!("this name cannot become a Rust identifier: {reason}"),
-                )
-                .label("unusable name")
-                .note("names become UpperCamelCase constants of the catalogue's `Code` and must be ASCII, starting with a letter"),
-                );
+                out.push(invalid(entry, reason));
                 None
             }
         }
     });
-    // Named rows of tables that read alike get constants of their own: where
-    // every record is one, no two can collide, and names are only checked.
-    if catalog.entries.iter().all(naming::disambiguates) {
+    if only_checked {
         variants.for_each(drop);
         return;
     }
@@ -741,6 +749,40 @@ mod tests {
         assert_eq!(found, [(0, 2, "a"), (1, 4, "b"), (0, 5, "a")]);
         let none = repeats((0u32..).zip(["x", "y"]), |_| None::<&str>);
         assert!(none.is_empty());
+    }
+
+    /// Where every record is a named table row, names are only checked:
+    /// the verdicts are those of the names in any other layout.
+    #[test]
+    fn names_of_table_rows_that_cannot_be_constants_are_reported() {
+        let mut project = crate::Project::new();
+        let table = "| 错误码 | 名称 | 说明 |\n|---|---|---|\n\
+            | 1001 | Self | a |\n| 1002 | HTTPError | b |\n| 1003 | 用户名 | c |\n\
+            | 1004 | GetUser | d |\n| 1005 | user_name | e |\n| 1006 | 1st | f |\n";
+        project.add_file("catalogs/names.md", table.as_bytes().to_vec());
+        let analysis = project.analyze();
+        let found: Vec<(u32, &str)> = (analysis.diagnostics.iter())
+            .filter(|d| d.lint.id == "invalid-identifier")
+            .map(|d| (d.span.start, d.message.as_str()))
+            .collect();
+        let at = |cell: &str| table.find(cell).unwrap() as u32;
+        assert_eq!(
+            found,
+            [
+                (
+                    at("Self"),
+                    "this name cannot become a Rust identifier: `Self` becomes `Self`, a Rust keyword"
+                ),
+                (
+                    at("用户名"),
+                    "this name cannot become a Rust identifier: `用户名` becomes `用户名`, which has characters other than ASCII letters and digits"
+                ),
+                (
+                    at("1st"),
+                    "this name cannot become a Rust identifier: `1st` becomes `1st`, which does not start with a letter"
+                ),
+            ]
+        );
     }
 
     #[test]
