@@ -189,17 +189,68 @@ pub const CHUNK: usize = 64 * 1024;
 /// Reads a file's blocks a stretch of at least `chunk` bytes at a time, in
 /// order, cutting only where no markdown construct can go on across the
 /// cut ([`cut_points`]): the blocks are those of reading it whole.
+///
+/// A file of at least [`READ_AHEAD_FROM`] bytes that can be cut within its
+/// first [`READ_AHEAD_FROM`] bytes is read on a second thread, where the
+/// machine has one to spare, while `visit` takes the pieces already read,
+/// in the same order: the blocks, and so everything made of them, are the
+/// same either way. A file that is one piece (a fenced list of constants)
+/// has nothing to read ahead, and the thread's allocations would only add
+/// to its memory.
 pub fn read_in_chunks(source: &SourceFile, chunk: usize, mut visit: impl FnMut(Vec<Block>)) {
     let body = source.body_start();
     let text = &source.text()[body..];
-    read_text(
-        text,
-        &OffsetMap::shifted(body, text.len()),
-        0,
-        chunk,
-        &mut visit,
-    );
+    let map = OffsetMap::shifted(body, text.len());
+    let spare_thread =
+        || std::thread::available_parallelism().is_ok_and(|threads| threads.get() > 1);
+    if worth_reading_ahead(text, chunk) && spare_thread() {
+        read_ahead(text, &map, chunk, &mut visit);
+    } else {
+        read_text(text, &map, 0, chunk, &mut visit);
+    }
 }
+
+/// Whether `text` is long enough, and cut within its first
+/// [`READ_AHEAD_FROM`] bytes, for reading ahead to pay.
+fn worth_reading_ahead(text: &str, chunk: usize) -> bool {
+    let Some(head) = text.as_bytes().get(..READ_AHEAD_FROM) else {
+        return false;
+    };
+    // Whole lines only: a cut is made at a line's start.
+    let probe = head
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or("", |end| &text[..=end]);
+    cut_points(probe, chunk).next().is_some()
+}
+
+/// [`read_text`] on a thread of its own, handing `visit` the pieces as
+/// they are read.
+fn read_ahead(text: &str, map: &OffsetMap, chunk: usize, visit: &mut impl FnMut(Vec<Block>)) {
+    std::thread::scope(|scope| {
+        // Two pieces in hand at most: the reader runs ahead of the visitor
+        // by no more than that (none in hand makes each wait on the other).
+        let (send, receive) = std::sync::mpsc::sync_channel(2);
+        let reader = std::thread::Builder::new()
+            .name("errcat-reader".to_string())
+            .spawn_scoped(scope, move || {
+                // A visitor that stopped (it panicked) wants no more pieces.
+                read_text(text, map, 0, chunk, &mut |blocks| {
+                    let _ = send.send(blocks);
+                });
+            });
+        match reader {
+            Ok(_) => receive.into_iter().for_each(visit),
+            // No thread to be had: the file is read here, as a small one is.
+            Err(_) => read_text(text, map, 0, chunk, visit),
+        }
+    });
+}
+
+/// The size from which [`read_in_chunks`] reads ahead on a thread of its
+/// own: below it, reading takes too little time for a second thread to
+/// win back its start.
+pub const READ_AHEAD_FROM: usize = 4 * CHUNK;
 
 /// Reads `text` (inside `depth` code blocks, mapped into the file by `map`)
 /// a piece of at least `chunk` bytes at a time, cut as [`cut_points`] cuts.
@@ -1069,9 +1120,10 @@ fn finish_table(text: &str, builder: TableBuilder, end: usize, map: &OffsetMap) 
 }
 
 fn first_line(text: &str, range: Range<usize>) -> Range<usize> {
-    let slice = &text[range.clone()];
-    let end = slice.find('\n').map_or(range.end, |i| range.start + i);
-    let end = if text[..end].ends_with('\r') {
+    // By bytes: a `char` search costs more than a short row's bytes.
+    let slice = &text.as_bytes()[range.clone()];
+    let end = memchr::memchr(b'\n', slice).map_or(range.end, |i| range.start + i);
+    let end = if text.as_bytes()[..end].ends_with(b"\r") {
         end - 1
     } else {
         end
@@ -1351,6 +1403,49 @@ mod tests {
             longest <= CHUNK + record.len(),
             "a piece of {longest} bytes"
         );
+    }
+
+    /// Pieces as `read` hands them over, each as its blocks.
+    fn pieces(
+        text: &str,
+        read: impl FnOnce(&str, &OffsetMap, &mut dyn FnMut(Vec<Block>)),
+    ) -> Vec<Vec<Block>> {
+        let mut pieces = Vec::new();
+        read(text, &OffsetMap::shifted(0, text.len()), &mut |blocks| {
+            pieces.push(blocks)
+        });
+        pieces
+    }
+
+    #[test]
+    fn reading_ahead_hands_over_the_pieces_reading_in_turn_does() {
+        let text = crate::synth::catalogue(crate::synth::Layout::Table, 8_000);
+        assert!(worth_reading_ahead(&text, CHUNK));
+        let ahead = pieces(&text, |text, map, visit| {
+            read_ahead(text, map, CHUNK, &mut |b| visit(b))
+        });
+        let in_turn = pieces(&text, |text, map, visit| {
+            read_text(text, map, 0, CHUNK, &mut |b| visit(b))
+        });
+        // Two tables of 1,000 rows to a piece.
+        assert_eq!(ahead.len(), 4);
+        assert_eq!(ahead, in_turn);
+    }
+
+    #[test]
+    fn a_file_of_one_piece_or_a_small_one_is_not_read_ahead() {
+        // One fenced block: nothing to read while the first piece is walked.
+        let constants = crate::synth::catalogue(crate::synth::Layout::Constants, 10_000);
+        assert!(constants.len() > READ_AHEAD_FROM);
+        assert!(!worth_reading_ahead(&constants, CHUNK));
+        let small = crate::synth::catalogue(crate::synth::Layout::Table, 1_000);
+        assert!(small.len() < READ_AHEAD_FROM);
+        assert!(!worth_reading_ahead(&small, CHUNK));
+        // The probe ends at a line, not inside a character.
+        let wide = format!("a\n\n{}", "中".repeat(READ_AHEAD_FROM));
+        assert!(!worth_reading_ahead(&wide, CHUNK));
+        let wide_lines = format!("{}\n\n", "中".repeat(1_000)).repeat(READ_AHEAD_FROM / 1_000);
+        assert!(worth_reading_ahead(&wide_lines, CHUNK));
     }
 
     fn read_both_ways(text: &str) -> (Vec<Block>, Vec<Block>) {
