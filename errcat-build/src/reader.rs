@@ -123,6 +123,11 @@ impl CodeBlock {
         }
     }
 
+    /// How many times `byte` occurs in the content.
+    pub fn count(&self, file: &str, byte: u8) -> usize {
+        memchr::memchr_iter(byte, self.content(file).as_bytes()).count()
+    }
+
     /// Each content line's range in `file`, without its terminator: made
     /// as they are asked for, not kept, for the same reason.
     pub fn lines<'a>(&'a self, file: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {

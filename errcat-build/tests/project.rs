@@ -295,6 +295,37 @@ fn a_code_block_of_other_constants_is_a_constant_list_not_a_status_reference() {
 }
 
 #[test]
+fn a_code_block_that_assigns_now_and_then_is_code_and_a_list_opens_its_sections() {
+    // Two assignments among five other lines: code, not a list, so none of
+    // it is a record; the list after it keeps its sections in order.
+    let code =
+        "```go\nfunc f() {\n\tx = 1\n\tif x > 0 {\n\t\treturn\n\t}\n\ty = 2 // two\n}\n```\n";
+    let list = "```\n// 参数检查\nA = 10001 // 参数错误\nB = 10002 // 缺少参数\n\n// 状态\nC = 10101 // 状态错误\n```\n";
+    let analysis = analyze(&[("a.md", &format!("{code}\n{list}"))], None);
+    let records: Vec<Vec<(&str, &str, &str)>> = (analysis.model.catalogs.iter())
+        .map(|catalog| {
+            (catalog.entries.iter())
+                .map(|e| {
+                    (
+                        e.name.as_ref().unwrap().as_str(),
+                        e.message.as_ref().unwrap().as_str(),
+                        catalog.section(e).map_or("", |s| s.title.as_str()),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        records,
+        [vec![
+            ("A", "参数错误", "参数检查"),
+            ("B", "缺少参数", "参数检查"),
+            ("C", "状态错误", "状态"),
+        ]]
+    );
+}
+
+#[test]
 fn a_go_status_block_is_a_status_reference_not_constants() {
     let text =
         "```go\nconst (\n\t// the usual ones\n\tStatusOK = 200\n    statusTeapot = 418\n)\n```\n";

@@ -26,7 +26,11 @@ pub(crate) struct Constant {
     pub value: Range<usize>,
     /// The comment at the end of the line, or else the comment right above.
     pub comment: Option<Range<usize>>,
-    /// Index into [`Scan::sections`] of the section the constant is in.
+    /// The title of the section this constant opens, if it opens one: a
+    /// comment line above a constant that has a comment of its own.
+    pub opens_section: Option<Range<usize>>,
+    /// Which of the sections the scan opened, counted from 0, the constant
+    /// is in.
     pub section: Option<usize>,
 }
 
@@ -38,8 +42,6 @@ pub(crate) struct Constant {
 pub(crate) struct Scan {
     /// How many constants the lines hold.
     pub constants: usize,
-    /// Section titles from comment lines, in order.
-    pub sections: Vec<Range<usize>>,
     /// Lines that are neither constants, comments nor blank.
     pub other_lines: Vec<Range<usize>>,
 }
@@ -244,14 +246,15 @@ enum Comment {
     Block,
 }
 
-/// Reads `lines`, handing each constant to `each` in order; scanning the
-/// same lines again gives the same constants and sections.
+/// Reads `lines`, handing each constant to `each` in order, with the
+/// section it opens; scanning the same lines again gives the same ones.
 pub(crate) fn scan(
     source: &SourceFile,
     lines: impl IntoIterator<Item = Range<usize>>,
     mut each: impl FnMut(Constant),
 ) -> Scan {
     let mut scan = Scan::default();
+    let mut sections = 0;
     // The text of the last comment since the last constant, blank or
     // other line (the first text line of a block comment).
     let mut pending: Option<Range<usize>> = None;
@@ -286,18 +289,16 @@ pub(crate) fn scan(
                 .comment
                 .map(|(opener, rest)| comment_text(&text[opener], at(rest), source.text()))
                 .filter(|body| !body.is_empty());
-            if trailing.is_some()
-                && let Some(title) = pending.take()
-            {
-                scan.sections.push(title);
-            }
+            let opens_section = trailing.is_some().then(|| pending.take()).flatten();
+            sections += usize::from(opens_section.is_some());
             scan.constants += 1;
             each(Constant {
                 line: line.clone(),
                 name: at(constant.name),
                 value: at(constant.value),
                 comment: trailing.or(pending.take()),
-                section: scan.sections.len().checked_sub(1),
+                opens_section,
+                section: sections.checked_sub(1),
             });
         } else if let Some((opener, rest)) = comment {
             let body = comment_text(&text[opener], at(rest), source.text());
@@ -420,8 +421,9 @@ mod tests {
 
     fn read(text: &str) -> (Vec<Read>, Vec<String>) {
         let (source, lines) = crate::parse::every_line(text);
-        let mut constants = Vec::new();
+        let (mut constants, mut sections) = (Vec::new(), Vec::new());
         let scan = scan(&source, lines.iter().cloned(), |c| {
+            sections.extend(c.opens_section.map(|r| source.slice(r).to_string()));
             constants.push((
                 source.slice(c.name.clone()).to_string(),
                 source.slice(c.value.clone()).to_string(),
@@ -430,11 +432,6 @@ mod tests {
             ));
         });
         assert_eq!(scan.constants, constants.len());
-        let sections = scan
-            .sections
-            .iter()
-            .map(|r| source.slice(r.clone()).to_string())
-            .collect();
         (constants, sections)
     }
 

@@ -709,13 +709,13 @@ impl FileParser<'_> {
             return;
         }
         let mut statuses = status::StatusConstants::new(self.source);
-        let constants = constant::scan(self.source, lines.iter().cloned(), |c| statuses.add(c));
+        let constants = constant::scan(self.source, lines.iter().cloned(), |c| statuses.add(&c));
         if let Some(reference) = statuses.finish(&constants, range) {
             self.add_statuses(reference);
             return;
         }
         if constants.is_constant_list() {
-            constants_into(part, &constants, lines.iter().cloned());
+            constants_into(part, constants.constants, lines.iter().cloned());
             return;
         }
         self.lines(part, &lines);
@@ -793,19 +793,32 @@ impl FileParser<'_> {
         };
         let mut statuses = status::StatusConstants::new(self.source);
         let file = self.source.text();
-        let constants = constant::scan(self.source, code.lines(file), |c| statuses.add(c));
+        // A fenced block's records are made as it is scanned, into a part of
+        // its own that is dropped if the block is no constant list; an
+        // indented one's go into the text's part, so it is scanned first to
+        // tell, then again to add them.
+        let mut own = (code.fenced).then(|| {
+            let mut own = PartBuilder::new(self.source, self.columns, origin);
+            // Room for a record an `=`, which every constant has: the
+            // records are not copied into a larger array on the way.
+            own.part.entries.reserve(code.count(file, b'='));
+            (ConstantSections::of(&own), own)
+        });
+        let constants = constant::scan(self.source, code.lines(file), |c| {
+            statuses.add(&c);
+            if let Some((sections, own)) = own.as_mut() {
+                sections.add(own, c);
+            }
+        });
         if let Some(reference) = statuses.finish(&constants, range) {
             self.add_statuses(reference);
             return;
         }
         if constants.is_constant_list() {
-            if !code.fenced {
-                constants_into(part, &constants, code.lines(file));
-                return;
+            match own {
+                Some((_, own)) => self.parts.push(own.part),
+                None => constants_into(part, constants.constants, code.lines(file)),
             }
-            let mut own = PartBuilder::new(self.source, self.columns, origin);
-            constants_into(&mut own, &constants, code.lines(file));
-            self.parts.push(own.part);
             return;
         }
         let inner = code.read_markdown(file);
@@ -845,24 +858,43 @@ fn too_deep(nesting: reader::Nesting, span: crate::source::Span) -> Diagnostic {
         .note(note)
 }
 
-/// Adds the constants `scan` found in `lines` to a part, with the sections
-/// their comments open: a second scan, so the records are made straight
-/// from the lines, held nowhere else on the way.
+/// Adds the `count` constants of `lines` to a part as its records, with
+/// the sections their comments open.
 fn constants_into(
     part: &mut PartBuilder,
-    scan: &constant::Scan,
+    count: usize,
     lines: impl IntoIterator<Item = Range<usize>>,
 ) {
-    let outer = part.section;
-    let first_section = part.part.sections.len();
-    for title in &scan.sections {
-        let title = part.text(title.clone());
-        part.push_section(title, 7, None);
-    }
-    part.part.entries.reserve(scan.constants);
+    part.part.entries.reserve(count);
+    let sections = ConstantSections::of(part);
     let source = part.source;
-    constant::scan(source, lines, |constant| {
-        part.section = constant.section.map(|s| first_section + s).or(outer);
+    constant::scan(source, lines, |constant| sections.add(part, constant));
+    part.section = sections.outer;
+}
+
+/// Where a constant list's records go in a part: in the sections the
+/// list's comments open, numbered after those the part had, or else in
+/// the section the list is in.
+struct ConstantSections {
+    outer: Option<usize>,
+    first: usize,
+}
+
+impl ConstantSections {
+    fn of(part: &PartBuilder) -> Self {
+        ConstantSections {
+            outer: part.section,
+            first: part.part.sections.len(),
+        }
+    }
+
+    /// Adds a constant's record, after the section it opens.
+    fn add(&self, part: &mut PartBuilder, constant: constant::Constant) {
+        if let Some(title) = constant.opens_section {
+            let title = part.text(title);
+            part.push_section(title, 7, None);
+        }
+        part.section = constant.section.map(|s| self.first + s).or(self.outer);
         let entry = Entry {
             span: part.source.span(constant.line.clone()),
             format: RecordFormat::Constant,
@@ -874,8 +906,7 @@ fn constants_into(
             details: None,
         };
         part.push_entry(entry);
-    });
-    part.section = outer;
+    }
 }
 
 /// Records the range a section declares (in a heading, a line under it or

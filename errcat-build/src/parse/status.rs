@@ -66,7 +66,7 @@ impl<'s> StatusConstants<'s> {
         }
     }
 
-    pub(crate) fn add(&mut self, constant: Constant) {
+    pub(crate) fn add(&mut self, constant: &Constant) {
         if !self.all_statuses {
             return;
         }
@@ -84,9 +84,9 @@ impl<'s> StatusConstants<'s> {
         };
         self.statuses.push(StatusDef {
             status: status as u16,
-            name: Some(source.slice(constant.name).to_string()),
-            description: constant.comment.map(|r| source.slice(r).to_string()),
-            span: source.span(constant.line),
+            name: Some(source.slice(constant.name.clone()).to_string()),
+            description: (constant.comment.clone()).map(|r| source.slice(r).to_string()),
+            span: source.span(constant.line.clone()),
         });
     }
 
