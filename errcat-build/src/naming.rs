@@ -373,13 +373,14 @@ fn upper_camel(name: &str) -> String {
         Lower,
         Upper,
     }
-    fn capitalize(word: &[u8], out: &mut String) {
+    // Bytes, not `char`s: every byte of the name is ASCII.
+    fn capitalize(word: &[u8], out: &mut Vec<u8>) {
         if let Some((first, rest)) = word.split_first() {
-            out.push(char::from(first.to_ascii_uppercase()));
-            out.extend(rest.iter().map(|b| char::from(b.to_ascii_lowercase())));
+            out.push(first.to_ascii_uppercase());
+            out.extend(rest.iter().map(u8::to_ascii_lowercase));
         }
     }
-    let mut out = String::with_capacity(name.len());
+    let mut out = Vec::with_capacity(name.len());
     for word in name.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
         let (mut start, mut cased) = (0, Cased::None);
         for (i, &c) in word.iter().enumerate() {
@@ -407,7 +408,7 @@ fn upper_camel(name: &str) -> String {
             }
         }
     }
-    out
+    String::from_utf8(out).expect("ASCII in, ASCII out")
 }
 
 /// Whether an ASCII name is already as [`upper_camel`] writes it, as most

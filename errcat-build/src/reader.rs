@@ -284,7 +284,7 @@ fn read_text(
     // Where the deepest line since a blank one starts: the one to show.
     let mut deepest = 0;
     let mut at = 0;
-    for line in text.split_inclusive('\n') {
+    for line in lines_inclusive(text) {
         let start = at;
         at += line.len();
         let step = scan.line(line);
@@ -330,7 +330,7 @@ fn read_text(
 pub fn cut_points(text: &str, chunk: usize) -> impl Iterator<Item = usize> + '_ {
     let mut scan = CutScan::for_text(text);
     let mut last_cut = 0;
-    let mut lines = text.split_inclusive('\n');
+    let mut lines = lines_inclusive(text);
     let mut at = 0;
     std::iter::from_fn(move || {
         for line in lines.by_ref() {
@@ -342,6 +342,19 @@ pub fn cut_points(text: &str, chunk: usize) -> impl Iterator<Item = usize> + '_ 
             }
         }
         None
+    })
+}
+
+/// The lines of `text` with their terminators, as `split_inclusive('\n')`
+/// gives them, found with a byte search: a `char` pattern costs more than
+/// the short lines of most catalogues.
+pub(crate) fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = text.get(at..).filter(|rest| !rest.is_empty())?;
+        let len = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        at += len;
+        Some(&rest[..len])
     })
 }
 
@@ -776,6 +789,10 @@ impl OffsetMap {
     }
 
     fn outer(&self, inner: usize) -> usize {
+        // Most maps are one stretch of the file.
+        if let [only] = self.segments.as_slice() {
+            return only.outer + inner.saturating_sub(only.inner).min(only.outer_len);
+        }
         let index = self.segments.partition_point(|s| s.inner <= inner);
         match index.checked_sub(1).map(|i| self.segments[i]) {
             Some(s) => s.outer + (inner - s.inner).min(s.outer_len),
@@ -1361,6 +1378,19 @@ mod tests {
         assert_eq!(
             cuts("- a: 1\n- b: 2\n  - c\n* d\nx\n+ e\n- - -\n- ---\nh | h\n- | -\n<div>\n- f\n"),
             ["-", "*", "+"]
+        );
+    }
+
+    #[test]
+    fn lines_are_those_of_splitting_after_each_line_feed() {
+        for text in ["", "a", "a\n", "\n\n", "中\r\nb\n\nc", "x\ry"] {
+            let found: Vec<&str> = lines_inclusive(text).collect();
+            let split: Vec<&str> = text.split_inclusive('\n').collect();
+            assert_eq!(found, split, "{text:?}");
+        }
+        assert_eq!(
+            lines_inclusive("a\n\nb").collect::<Vec<_>>(),
+            ["a\n", "\n", "b"]
         );
     }
 

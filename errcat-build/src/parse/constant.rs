@@ -94,7 +94,7 @@ struct ConstantLine {
 /// run to many thousands of lines, and this reads one in a pass with no
 /// allocation (the tests check it against the equivalent pattern).
 fn constant_line(text: &str) -> Option<ConstantLine> {
-    let equals = text.find('=')?;
+    let equals = memchr::memchr(b'=', text.as_bytes())?;
     let bytes = text.as_bytes();
     let mut at = skip_spaces(bytes, equals + 1);
     let value_start = at;
