@@ -326,6 +326,40 @@ fn a_code_block_that_assigns_now_and_then_is_code_and_a_list_opens_its_sections(
 }
 
 #[test]
+fn a_comment_over_a_list_of_constants_without_others_heads_it() {
+    let messages = |block: &str| -> Vec<(String, Option<String>)> {
+        let analysis = analyze(&[("a.md", &format!("```cpp\n{block}```\n"))], None);
+        (analysis.model.catalogs[0].entries.iter())
+            .map(|e| {
+                (
+                    e.name.as_ref().unwrap().as_str().to_string(),
+                    e.message.as_ref().map(|m| m.as_str().to_string()),
+                )
+            })
+            .collect()
+    };
+    let of = |pairs: &[(&str, Option<&str>)]| -> Vec<(String, Option<String>)> {
+        (pairs.iter())
+            .map(|(n, m)| (n.to_string(), m.map(str::to_string)))
+            .collect()
+    };
+    // The one comment, over the first of several: the list's.
+    assert_eq!(
+        messages(
+            "// status codes\nconstexpr Status SUCCESS = 0U;\nconstexpr Status FAILED = 503900U;\n"
+        ),
+        of(&[("SUCCESS", None), ("FAILED", None)])
+    );
+    // Another constant has a comment too: each is its constant's.
+    assert_eq!(
+        messages("// 成功\nOK = 0\nFAIL = 1 // 失败\n"),
+        of(&[("OK", Some("成功")), ("FAIL", Some("失败"))])
+    );
+    // One constant alone keeps the comment above it.
+    assert_eq!(messages("// 成功\nOK = 0\n"), of(&[("OK", Some("成功"))]));
+}
+
+#[test]
 fn a_go_status_block_is_a_status_reference_not_constants() {
     let text =
         "```go\nconst (\n\t// the usual ones\n\tStatusOK = 200\n    statusTeapot = 418\n)\n```\n";

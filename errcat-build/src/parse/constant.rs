@@ -9,6 +9,7 @@
 //! YOUME_ERROR_INVALID_PARAM = -2, ///< 传入参数错误  a C/C++ enum member
 //! /** 用户未登录 */                               a javadoc comment above (Java)
 //! public static final int NOT_AUTHENTICATION = 10001;
+//! constexpr Status FAILED = 503900U;            a constant of a named type (C++)
 //! ```
 //!
 //! A comment line above a constant that has its own comment at the end is
@@ -42,6 +43,10 @@ pub(crate) struct Constant {
 pub(crate) struct Scan {
     /// How many constants the lines hold.
     pub constants: usize,
+    /// The one comment on any constant is the one above the first of
+    /// several (`// status codes`): it heads the list rather than giving
+    /// that constant its message.
+    pub comment_heads_list: bool,
     /// Lines that are neither constants, comments nor blank.
     pub other_lines: Vec<Range<usize>>,
 }
@@ -54,8 +59,8 @@ impl Scan {
     }
 }
 
-/// Declaration words before the name: Java, C, Go, JavaScript.
-const MODIFIERS: [&str; 21] = [
+/// Declaration words before the name: Java, C, C++, Go, JavaScript.
+const MODIFIERS: [&str; 22] = [
     "public",
     "private",
     "protected",
@@ -63,6 +68,7 @@ const MODIFIERS: [&str; 21] = [
     "static",
     "final",
     "const",
+    "constexpr",
     "readonly",
     "var",
     "let",
@@ -126,7 +132,9 @@ fn constant_line(text: &str) -> Option<ConstantLine> {
 }
 
 /// The name among the words before `=`: after as many declaration words as
-/// can be modifiers, one name and at most one type (Go's `Name Type`).
+/// can be modifiers, one name and at most one type, before it as C writes
+/// it where the name is in capitals and the type is not (`Status FAILED`),
+/// else after it as Go does (`ErrNotFound ErrorCode`).
 fn declared_name(text: &str, equals: usize) -> Option<Range<usize>> {
     let bytes = text.as_bytes();
     let (mut words, mut leading_modifiers) = (0, 0);
@@ -146,15 +154,24 @@ fn declared_name(text: &str, equals: usize) -> Option<Range<usize>> {
     // words as possible are, so a name alone wins over a name and a type.
     if words >= 1 && words - 1 <= leading_modifiers && is_identifier(&text[last.clone()]) {
         Some(last)
-    } else if words >= 2
-        && words - 2 <= leading_modifiers
-        && is_identifier(&text[before_last.clone()])
-        && is_type_name(&text[last])
-    {
-        Some(before_last)
+    } else if words >= 2 && words - 2 <= leading_modifiers {
+        let (first, second) = (&text[before_last.clone()], &text[last.clone()]);
+        if is_type_name(first) && !is_capitals(first) && is_capitals(second) {
+            Some(last)
+        } else if is_identifier(first) && is_type_name(second) {
+            Some(before_last)
+        } else {
+            None
+        }
     } else {
         None
     }
+}
+
+/// A name in capitals, as C writes constants: `FAILED`, `ERR_2`, `_X`.
+fn is_capitals(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_uppercase() || c == '_')
+        && (word.bytes()).all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// A comment opener at `at` (`//`, `///<`, `//!`, `/*`, `/**<`), and the
@@ -255,6 +272,8 @@ pub(crate) fn scan(
 ) -> Scan {
     let mut scan = Scan::default();
     let mut sections = 0;
+    // Constants with a comment, and whether the first one's is above it.
+    let (mut commented, mut first_above) = (0, false);
     // The text of the last comment since the last constant, blank or
     // other line (the first text line of a block comment).
     let mut pending: Option<Range<usize>> = None;
@@ -291,12 +310,17 @@ pub(crate) fn scan(
                 .filter(|body| !body.is_empty());
             let opens_section = trailing.is_some().then(|| pending.take()).flatten();
             sections += usize::from(opens_section.is_some());
+            let comment = trailing.clone().or(pending.take());
+            if scan.constants == 0 {
+                first_above = trailing.is_none() && comment.is_some();
+            }
+            commented += usize::from(comment.is_some());
             scan.constants += 1;
             each(Constant {
                 line: line.clone(),
                 name: at(constant.name),
                 value: at(constant.value),
-                comment: trailing.or(pending.take()),
+                comment,
                 opens_section,
                 section: sections.checked_sub(1),
             });
@@ -317,6 +341,7 @@ pub(crate) fn scan(
             pending = None;
         }
     }
+    scan.comment_heads_list = scan.constants > 1 && commented == 1 && first_above;
     scan
 }
 
@@ -327,7 +352,8 @@ mod tests {
     use regex_lite::Regex;
 
     /// What `constant_line` and `line_comment` read, as patterns.
-    const CONSTANT: &str = r"^\s*(?:(?:public|private|protected|internal|static|final|const|readonly|var|let|val|int|long|short|byte|Integer|Long|int32_t|int64_t|uint32_t|uint64_t)\s+)*([A-Za-z_][A-Za-z0-9_]*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*([-+]?[0-9]+)[uUlL]*\s*[,;]?\s*(?:(//+[<!]?|/\*+[<!]?)(.*))?$";
+    /// The name is group 1 after a C type (`Status FAILED`), else group 2.
+    const CONSTANT: &str = r"^\s*(?:(?:public|private|protected|internal|static|final|const|constexpr|readonly|var|let|val|int|long|short|byte|Integer|Long|int32_t|int64_t|uint32_t|uint64_t)\s+)*(?:(?:[a-z][\w.]*|[A-Za-z_][\w.]*[a-z.][\w.]*)\s+([A-Z_][A-Z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*)(?:\s+[A-Za-z_][\w.]*)?)\s*=\s*([-+]?[0-9]+)[uUlL]*\s*[,;]?\s*(?:(//+[<!]?|/\*+[<!]?)(.*))?$";
     const LINE_COMMENT: &str = r"^\s*(//+[<!]?|/\*+)(.*)$";
 
     fn one_of(options: &[&'static str]) -> impl Strategy<Value = &'static str> + use<> {
@@ -339,8 +365,22 @@ mod tests {
         let spaces = || one_of(&["", " ", "  ", "\t"]);
         let word = || {
             one_of(&[
-                "public", "static", "final", "int", "var", "uint64_t", "internal", "NAME", "ERR_X",
-                "_a1", "pkg.Type", "3ab", "参数", "a(b",
+                "public",
+                "static",
+                "final",
+                "int",
+                "var",
+                "uint64_t",
+                "internal",
+                "constexpr",
+                "Status",
+                "NAME",
+                "ERR_X",
+                "_a1",
+                "pkg.Type",
+                "3ab",
+                "参数",
+                "a(b",
             ])
         };
         (
@@ -395,7 +435,7 @@ mod tests {
                 prop::collection::vec(prop::sample::select(vec![
                     " ", "\t", "=", "==", "-", "+", "0", "10001", "-2", "L", "u", ",", ";", "//",
                     "///<", "//!", "/*", "/**", "/*!", "*/", "<", "!", "public", "static", "final",
-                    "int", "const", "var", "uint64_t", "internal", "NAME", "ERR_X", "_a1",
+                    "int", "const", "constexpr", "var", "uint64_t", "internal", "NAME", "ERR_X", "_a1",
                     "pkg.Type", "Type", "x.y", "3ab", "(", "参数", "：", "·",
                 ]), 0..10).prop_map(|parts| parts.concat()),
                 constant_shaped(),
@@ -403,9 +443,9 @@ mod tests {
         ) {
             let constant = Regex::new(CONSTANT).unwrap();
             let expected = constant.captures(&text).map(|c| ConstantLine {
-                name: c.get(1).unwrap().range(),
-                value: c.get(2).unwrap().range(),
-                comment: c.get(3).zip(c.get(4)).map(|(o, r)| (o.range(), r.range())),
+                name: c.get(1).or(c.get(2)).unwrap().range(),
+                value: c.get(3).unwrap().range(),
+                comment: c.get(4).zip(c.get(5)).map(|(o, r)| (o.range(), r.range())),
             });
             prop_assert_eq!(constant_line(&text), expected, "{:?}", text);
             let comment = Regex::new(LINE_COMMENT).unwrap();
@@ -523,5 +563,23 @@ mod tests {
                 None
             )]
         );
+    }
+
+    /// A type before the name where the name is in capitals and the type is
+    /// not; after it otherwise, as Go writes it.
+    #[test]
+    fn c_typed_constants() {
+        let (constants, _) = read(
+            "// status codes\nconstexpr Status SUCCESS = 0U;\nstatic const Status FAILED = 503900U; // 失败\nERR_X ErrCode = 7\n",
+        );
+        let names: Vec<(&str, &str)> = (constants.iter())
+            .map(|(name, value, _, _)| (name.as_str(), value.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [("SUCCESS", "0"), ("FAILED", "503900"), ("ERR_X", "7")]
+        );
+        assert_eq!(constants[0].2.as_deref(), Some("status codes"));
+        assert_eq!(constants[1].2.as_deref(), Some("失败"));
     }
 }

@@ -816,7 +816,10 @@ impl FileParser<'_> {
         }
         if constants.is_constant_list() {
             match own {
-                Some((_, own)) => self.parts.push(own.part),
+                Some((sections, mut own)) => {
+                    sections.finish(&mut own, &constants);
+                    self.parts.push(own.part);
+                }
                 None => constants_into(part, constants.constants, code.lines(file)),
             }
             return;
@@ -868,8 +871,8 @@ fn constants_into(
     part.part.entries.reserve(count);
     let sections = ConstantSections::of(part);
     let source = part.source;
-    constant::scan(source, lines, |constant| sections.add(part, constant));
-    part.section = sections.outer;
+    let scan = constant::scan(source, lines, |constant| sections.add(part, constant));
+    sections.finish(part, &scan);
 }
 
 /// Where a constant list's records go in a part: in the sections the
@@ -878,6 +881,7 @@ fn constants_into(
 struct ConstantSections {
     outer: Option<usize>,
     first: usize,
+    first_entry: usize,
 }
 
 impl ConstantSections {
@@ -885,6 +889,18 @@ impl ConstantSections {
         ConstantSections {
             outer: part.section,
             first: part.part.sections.len(),
+            first_entry: part.part.entries.len(),
+        }
+    }
+
+    /// Once the list is read: back in the section it is in, and a comment
+    /// that heads the list is no message of its first constant.
+    fn finish(self, part: &mut PartBuilder, scan: &constant::Scan) {
+        part.section = self.outer;
+        if scan.comment_heads_list
+            && let Some(first) = part.part.entries.get_mut(self.first_entry)
+        {
+            first.message = None;
         }
     }
 
