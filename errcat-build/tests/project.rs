@@ -360,6 +360,49 @@ fn a_comment_over_a_list_of_constants_without_others_heads_it() {
 }
 
 #[test]
+fn a_list_saying_what_each_field_holds_is_no_record_and_bold_labels_end_after_their_colon() {
+    let text = "* **Component**: The related service\n* **Error Code:** The numeric code of the extended error\n* **Notes:** The human readable description\n* **HTTP Status Code:** The server level response\n\n---\n\n- **HttpCode:** 404\n- **ErrorCode:** 40400001\n- **Message:** `Not Found`\n";
+    let analysis = analyze(&[("a.md", text)], None);
+    let entries = &analysis.model.catalogs[0].entries;
+    let read: Vec<(Option<i64>, Option<u16>, &str)> = (entries.iter())
+        .map(|e| {
+            (
+                e.code_value(),
+                e.http_status.as_ref().and_then(|s| s.value()),
+                e.message.as_ref().map_or("", |m| m.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(read, [(Some(40400001), Some(404), "Not Found")]);
+    assert_eq!(findings(&analysis), Vec::<String>::new());
+}
+
+#[test]
+fn a_column_empty_beside_every_code_is_not_the_message() {
+    // `Component` labels the groups on their range rows only; `Notes`,
+    // though its header names advice, is the only text beside the codes.
+    let text = "| Component | Error Code | Notes | HTTP Status Code | Corrective Action |\n|---|---|---|---|---|\n| *API Service* | *1000-1999* | | | |\n| | 1000 | OK | 200 | |\n| | 1100 | permission denied | 403 | check API key, retry |\n| *Mail* | *2000-2999* | | | |\n| | 2001 | invalid recipient | 422 | fix and retry |\n";
+    let analysis = analyze(&[("a.md", text)], None);
+    let entries = &analysis.model.catalogs[0].entries;
+    let read: Vec<(Option<i64>, &str)> = (entries.iter())
+        .map(|e| {
+            (
+                e.code_value(),
+                e.message.as_ref().map_or("", |m| m.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some(1000), "OK"),
+            (Some(1100), "permission denied"),
+            (Some(2001), "invalid recipient")
+        ]
+    );
+}
+
+#[test]
 fn a_go_status_block_is_a_status_reference_not_constants() {
     let text =
         "```go\nconst (\n\t// the usual ones\n\tStatusOK = 200\n    statusTeapot = 418\n)\n```\n";

@@ -56,6 +56,16 @@ impl OpenRecord {
         let Some(range) = self.range else {
             return;
         };
+        // `- **Error Code:** The numeric code of the extended error`: a
+        // list that says what each field holds, not a record, whose other
+        // fields are no findings either.
+        if self
+            .code
+            .as_ref()
+            .is_some_and(|c| describes_field(c.text()))
+        {
+            return;
+        }
         part.part.diagnostics.extend(self.diagnostics);
         let known = self.code.is_some()
             || self.http_status.is_some()
@@ -141,8 +151,11 @@ fn field_item(part: &mut PartBuilder, content: Range<usize>) {
         }
         return;
     };
-    let key_range = trim(text, content.start..content.start + colon);
-    let value_range = trim(text, content.start + colon + colon_len..content.end);
+    let (key_range, value_range) = label_and_value(
+        text,
+        trim(text, content.start..content.start + colon),
+        trim(text, content.start + colon + colon_len..content.end),
+    );
     let key = &text[key_range.clone()];
     let Some(field) = part.field_role(key) else {
         if part.record.is_open() {
@@ -184,4 +197,33 @@ fn field_item(part: &mut PartBuilder, content: Range<usize>) {
         }
     }
     part.record.extend(content);
+}
+
+/// The label and value of `**Error Code:** 1001`, where the label's markup
+/// closes after the colon: the label without its opening marker, the value
+/// without the closing one. Other pairs are as found.
+fn label_and_value(
+    text: &str,
+    key: Range<usize>,
+    value: Range<usize>,
+) -> (Range<usize>, Range<usize>) {
+    for marker in ["**", "__", "*", "_", "`"] {
+        let (label, after) = (&text[key.clone()], &text[value.clone()]);
+        if let Some(inner) = label.strip_prefix(marker)
+            && !inner.contains(marker)
+            && after.starts_with(marker)
+        {
+            return (
+                trim(text, key.start + marker.len()..key.end),
+                trim(text, value.start + marker.len()..value.end),
+            );
+        }
+    }
+    (key, value)
+}
+
+/// Whether a code field's value is a sentence about the field (three words
+/// or more, and no digit) rather than a code, however mistyped.
+fn describes_field(value: &str) -> bool {
+    value.split_whitespace().count() >= 3 && !value.bytes().any(|b| b.is_ascii_digit())
 }

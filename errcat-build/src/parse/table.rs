@@ -755,8 +755,18 @@ fn shape(part: &PartBuilder, table: &Table) -> Result<(Shape, bool), NotCodes> {
     let name = (0..width)
         .filter(|&c| names_records(c) && (hints[c].name || distinct(c)))
         .min_by_key(|&c| (!hints[c].name, c));
+    // A column empty in every row that holds a code (`Component`, filled
+    // only on the category rows between them) is no text of the records.
+    let step = table.rows.len().div_ceil(PROFILED_ROWS).max(1);
+    let beside_codes = |c: usize| {
+        table.rows.iter().step_by(step).any(|row| {
+            row.cells.get(c).is_some_and(|cell| !cell.is_empty())
+                && matches!(cell_kind(part, row, code), Kind::Number(_) | Kind::Symbol)
+        })
+    };
     let texts: Vec<usize> = (0..width)
         .filter(|&c| !used(c) && Some(c) != name && (profiles[c].filled > 0 || hints[c].message))
+        .filter(|&c| hints[c].message || beside_codes(c))
         .filter(|&c| profiles[c].prosy() || hints[c].message || profiles[c].symbolic())
         .filter(|&c| !profiles[c].numeric())
         .collect();
