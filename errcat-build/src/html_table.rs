@@ -47,7 +47,11 @@ pub(crate) fn read(text: &str, block: Range<usize>) -> Option<Table> {
     let mut rows = rows.into_iter();
     let (header, _) = rows.next()?;
     let rows: Vec<Row> = rows.filter(|(_, th)| !th).map(|(row, _)| row).collect();
-    Some(Table { header, rows })
+    Some(Table {
+        header,
+        rows,
+        rows_unsplit: false,
+    })
 }
 
 /// The next `<name` tag at or after `at` (`<tr>`, `<tr class=…>`, `<tr`).

@@ -86,6 +86,11 @@ pub const MAX_CODE_DEPTH: u32 = 8;
 pub struct Table {
     pub header: Row,
     pub rows: Vec<Row>,
+    /// The rows' cells are yet to be split from the file at the rows'
+    /// ranges ([`split_rows`]): a table that is one stretch of the file
+    /// leaves that to the thread that walks the blocks, so that the one
+    /// reading ahead does less.
+    pub(crate) rows_unsplit: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -173,6 +178,7 @@ impl CodeBlock {
             usize::MAX,
             &mut |piece| blocks.extend(piece),
         );
+        split_rows(&mut blocks, file);
         blocks
     }
 }
@@ -204,7 +210,13 @@ pub const CHUNK: usize = 64 * 1024;
 /// to its memory.
 pub fn read_in_chunks(source: &SourceFile, chunk: usize, mut visit: impl FnMut(Vec<Block>)) {
     let body = source.body_start();
-    let text = &source.text()[body..];
+    let file = source.text();
+    let text = &file[body..];
+    // Rows are split into cells here, on the thread that takes the pieces.
+    let mut visit = |mut blocks: Vec<Block>| {
+        split_rows(&mut blocks, file);
+        visit(blocks);
+    };
     let map = OffsetMap::shifted(body, text.len());
     let spare_thread =
         || std::thread::available_parallelism().is_ok_and(|threads| threads.get() > 1);
@@ -1113,11 +1125,18 @@ fn html_table(text: &str, range: Range<usize>, map: &OffsetMap) -> Option<Block>
         kind: BlockKind::Table(Table {
             header: row(table.header),
             rows: table.rows.into_iter().map(row).collect(),
+            rows_unsplit: false,
         }),
     })
 }
 
 fn finish_table(text: &str, builder: TableBuilder, end: usize, map: &OffsetMap) -> Block {
+    // The text is one stretch of the file (each segment's text is the
+    // file's bytes at its outer range): a row's cells are its line's there.
+    let in_file = matches!(
+        map.segments.as_slice(),
+        [only] if only.inner == 0 && only.outer_len == text.len()
+    );
     let row = |range: Range<usize>| {
         let line = first_line(text, range);
         Row {
@@ -1128,6 +1147,10 @@ fn finish_table(text: &str, builder: TableBuilder, end: usize, map: &OffsetMap) 
                 .collect(),
         }
     };
+    let unsplit_row = |range: Range<usize>| Row {
+        range: map.outer_range(first_line(text, range)),
+        cells: Vec::new(),
+    };
     let header = builder.header.map(&row).unwrap_or_else(|| Row {
         range: map.outer(builder.start)..map.outer(builder.start),
         cells: Vec::new(),
@@ -1136,8 +1159,27 @@ fn finish_table(text: &str, builder: TableBuilder, end: usize, map: &OffsetMap) 
         range: map.outer_range(builder.start..end),
         kind: BlockKind::Table(Table {
             header,
-            rows: builder.rows.into_iter().map(row).collect(),
+            rows: match in_file {
+                true => builder.rows.into_iter().map(unsplit_row).collect(),
+                false => builder.rows.into_iter().map(row).collect(),
+            },
+            rows_unsplit: in_file,
         }),
+    }
+}
+
+/// Splits the rows [`finish_table`] left unsplit into their cells, from
+/// `file`, the text of the file the blocks were read from.
+fn split_rows(blocks: &mut [Block], file: &str) {
+    for block in blocks {
+        if let BlockKind::Table(table) = &mut block.kind
+            && table.rows_unsplit
+        {
+            for row in &mut table.rows {
+                row.cells = split_cells(file, row.range.clone());
+            }
+            table.rows_unsplit = false;
+        }
     }
 }
 

@@ -1002,6 +1002,7 @@ fn pipe_lines_table(text: &str, lines: &[Range<usize>]) -> Option<reader::Table>
     Some(reader::Table {
         header: row(&lines[0]),
         rows: lines[1..].iter().map(row).collect(),
+        rows_unsplit: false,
     })
 }
 
