@@ -1423,6 +1423,33 @@ mod tests {
         );
     }
 
+    /// Rows split where the blocks are taken, from the file, read as rows
+    /// split from copied text do: in a quote, an item or a code block.
+    #[test]
+    fn rows_have_their_cells_wherever_the_table_sits() {
+        for (text, rows) in [
+            ("| a | b |\n|---|---|\n| 1 | x |\n", "table 1/x"),
+            ("> | a | b |\n> |---|---|\n> | 1 | x |\n", "table 1/x"),
+            (
+                "- item\n\n  | a | b |\n  |---|---|\n  | 1 | x |\n",
+                "table 1/x",
+            ),
+        ] {
+            let f = file(text);
+            let blocks = read(&f);
+            let found: Vec<String> = kinds(&f, &blocks)
+                .into_iter()
+                .filter(|k| k.starts_with("table"))
+                .collect();
+            assert_eq!(found, [rows], "{text:?}");
+        }
+        let f = file("```md\n| a | b |\n|---|---|\n| 1 | x |\n```\n");
+        let BlockKind::Code(code) = &read(&f)[0].kind else {
+            unreachable!()
+        };
+        assert_eq!(kinds(&f, &code.read_markdown(f.text())), ["table 1/x"]);
+    }
+
     #[test]
     fn lines_are_those_of_splitting_after_each_line_feed() {
         for text in ["", "a", "a\n", "\n\n", "中\r\nb\n\nc", "x\ry"] {
