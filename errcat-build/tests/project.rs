@@ -403,6 +403,31 @@ fn a_column_empty_beside_every_code_is_not_the_message() {
 }
 
 #[test]
+fn a_title_per_code_with_its_fields_under_it_is_a_record() {
+    // Level-1 titles that name a code as one; the title of the document
+    // names none. The lines under each are fields, named in Spanish.
+    let text = "# Errores de la API\n\n# Código: ERR1_T05\n\nDescripción: Error desconocido del servidor\nHTTP: 500\n\n# Código: ERR2_T05\n\nDescripción: Usuario no encontrado\nHTTP: 404\n";
+    let analysis = analyze(&[("a.md", text)], None);
+    let read: Vec<(&str, Option<u16>, &str)> = (analysis.model.catalogs[0].entries.iter())
+        .map(|e| {
+            (
+                e.code_text().unwrap(),
+                e.http_status.as_ref().and_then(|s| s.value()),
+                e.message.as_ref().map_or("", |m| m.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("ERR1_T05", Some(500), "Error desconocido del servidor"),
+            ("ERR2_T05", Some(404), "Usuario no encontrado")
+        ]
+    );
+    assert_eq!(findings(&analysis), Vec::<String>::new());
+}
+
+#[test]
 fn a_go_status_block_is_a_status_reference_not_constants() {
     let text =
         "```go\nconst (\n\t// the usual ones\n\tStatusOK = 200\n    statusTeapot = 418\n)\n```\n";

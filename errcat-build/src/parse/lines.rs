@@ -170,11 +170,21 @@ pub(crate) fn code_line(text: &str, line: Range<usize>) -> Option<CodeLine> {
     let (code, written) = match code_at(&text[..line.end], at) {
         Some(found) => found,
         None => {
-            // A label that names the code, up to the first digit or quote.
-            let label_end = text[at..line.end]
+            // A label that names the code, up to the first digit or quote,
+            // or through its colon (`Código: ERR1_T05`, a symbol after it).
+            let (stop, c) = text[at..line.end]
                 .char_indices()
-                .find(|&(_, c)| c.is_ascii_digit() || c == '`' || c == '"' || c == '-')
-                .map(|(i, _)| at + i)?;
+                .find(|&(_, c)| c.is_ascii_digit() || matches!(c, '`' | '"' | '-' | ':' | '：'))?;
+            let label_end = match c {
+                // Past the colon, the bold it closes (`**Code:** 0`) and spaces.
+                ':' | '：' => {
+                    let after = &text[at + stop + c.len_utf8()..line.end];
+                    let rest = after.trim_start_matches(['*', ' ', '\t', '\u{3000}']);
+                    let rest = rest.strip_prefix("__ ").unwrap_or(rest).trim_start();
+                    line.end - rest.len()
+                }
+                _ => at + stop,
+            };
             let label = text[at..label_end]
                 .trim_end_matches([' ', ':', '：', '=', '#', '\u{3000}', '*', '_'])
                 .trim_start_matches(['*', '_']);

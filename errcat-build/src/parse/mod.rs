@@ -415,6 +415,11 @@ impl<'a> PartBuilder<'a> {
         let Some(found) = lines::code_line(text, heading.clone()) else {
             return false;
         };
+        // A document's title is no record, unless it names a code as one
+        // (`# Código: ERR1_T05`, each record a title of its own).
+        if level < 2 && !found.labelled {
+            return false;
+        }
         // `## 2021 Changes` is no code: a heading code is named as one, or
         // followed by a separator, or by a name that looks like a code, or
         // is a symbol or a quoted code alone.
@@ -480,6 +485,23 @@ impl<'a> PartBuilder<'a> {
         let Some(mut entry) = self.heading_record.take() else {
             return false;
         };
+        // `Descripción: …` over `HTTP: 500`: the heading's fields, a line
+        // each.
+        if let Some(fields) = self.heading_fields(&lines) {
+            for (role, value) in fields {
+                match role {
+                    Role::Message => entry.message = Some(self.message(value)),
+                    Role::HttpStatus => {
+                        let value = strip_markup(self.source.text(), value);
+                        entry.http_status = Some(Status::read(self.source, value));
+                    }
+                    Role::Name => entry.name = Some(self.name(value)),
+                    Role::Code => {}
+                }
+            }
+            self.push_line_entry(entry);
+            return true;
+        }
         if entry.message.is_none() {
             let text = self.source.text();
             let repeated = lines::code_line(text, lines[0].clone()).filter(|l| {
@@ -495,6 +517,33 @@ impl<'a> PartBuilder<'a> {
         }
         self.push_line_entry(entry);
         true
+    }
+
+    /// The fields of the lines under a code heading, where each is a
+    /// `Field: value` of a message, status or name, named in any language
+    /// a header may be (`Descripción`, `HTTP`); none if a line is not.
+    fn heading_fields(&mut self, lines: &[Range<usize>]) -> Option<Vec<(Role, Range<usize>)>> {
+        let text = self.source.text();
+        let mut fields = Vec::with_capacity(lines.len());
+        for line in lines {
+            let (colon, colon_len) = text[line.clone()]
+                .char_indices()
+                .find(|&(_, c)| c == ':' || c == '：')
+                .map(|(i, c)| (i, c.len_utf8()))?;
+            let key = trim(text, line.start..line.start + colon);
+            let hint = infer::hint(&text[key.clone()]);
+            let role = self.field_role(&text[key]).or(match hint {
+                _ if hint.http => Some(Role::HttpStatus),
+                _ if hint.message && !hint.advice => Some(Role::Message),
+                _ if hint.name => Some(Role::Name),
+                _ => None,
+            })?;
+            if role == Role::Code {
+                return None;
+            }
+            fields.push((role, trim(text, line.start + colon + colon_len..line.end)));
+        }
+        Some(fields)
     }
 
     /// A held code heading with no paragraph under it: a record if the
@@ -654,7 +703,7 @@ impl FileParser<'_> {
         part.close_record();
         part.table = None;
         part.not_codes = false;
-        if level >= 2 && part.open_heading_record(text.clone(), level) {
+        if part.open_heading_record(text.clone(), level) {
             return;
         }
         let title = part.text(text.clone());
