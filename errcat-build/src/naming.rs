@@ -139,7 +139,7 @@ pub fn variant(entry: &Entry) -> Result<String, String> {
 /// most names of a large catalogue are.
 pub fn variant_error(entry: &Entry) -> Option<String> {
     let written = (entry.name.as_ref().map(|n| n.as_str())).or_else(|| symbol(entry));
-    if written.is_some_and(|w| is_upper_camel(w) && !is_keyword(w)) {
+    if written.is_some_and(is_own_constant) {
         return None;
     }
     variant(entry).err()
@@ -326,8 +326,7 @@ pub fn category_constants(categories: &[&Category]) -> Vec<String> {
 }
 
 pub fn variant_from_name(name: &str) -> Result<String, String> {
-    // Most names are written as their constant: nothing to convert or test.
-    if is_upper_camel(name) && !is_keyword(name) {
+    if is_own_constant(name) {
         return Ok(name.to_owned());
     }
     if name.trim().is_empty() {
@@ -409,6 +408,12 @@ fn upper_camel(name: &str) -> String {
         }
     }
     String::from_utf8(out).expect("ASCII in, ASCII out")
+}
+
+/// Whether a name is written as its constant, as most are: nothing to
+/// convert or test.
+fn is_own_constant(name: &str) -> bool {
+    is_upper_camel(name) && !is_keyword(name)
 }
 
 /// Whether an ASCII name is already as [`upper_camel`] writes it, as most

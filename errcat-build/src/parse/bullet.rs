@@ -92,12 +92,24 @@ impl OpenRecord {
 /// (`ErrorCode: 40000001`), rather than a line of its own.
 pub(crate) fn is_field(part: &mut PartBuilder, content: Range<usize>) -> bool {
     let text = part.source.text();
-    let item = &text[content.clone()];
-    let Some(colon) = item.find([':', '：']) else {
-        return false;
-    };
-    let key = trim(text, content.start..content.start + colon);
-    part.field_role(&text[key]).is_some()
+    field_pair(text, content).is_some_and(|(key, _)| part.field_role(&text[key]).is_some())
+}
+
+/// The label and value of a `Field: value` line, each trimmed, split at
+/// its first colon; a label's markup that closes after the colon
+/// (`**Error Code:** 1001`) is taken off both.
+pub(crate) fn field_pair(
+    text: &str,
+    content: Range<usize>,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let (colon, c) = text[content.clone()]
+        .char_indices()
+        .find(|&(_, c)| c == ':' || c == '：')?;
+    Some(label_and_value(
+        text,
+        trim(text, content.start..content.start + colon),
+        trim(text, content.start + colon + c.len_utf8()..content.end),
+    ))
 }
 
 /// Reads one list item into the open record. An item whose lines are
@@ -129,11 +141,7 @@ pub(crate) fn list_item(part: &mut PartBuilder, content: Range<usize>) {
 fn field_item(part: &mut PartBuilder, content: Range<usize>) {
     let text = part.source.text();
     let item = &text[content.clone()];
-    let Some((colon, colon_len)) = item
-        .char_indices()
-        .find(|&(_, c)| c == ':' || c == '：')
-        .map(|(i, c)| (i, c.len_utf8()))
-    else {
+    let Some((key_range, value_range)) = field_pair(text, content.clone()) else {
         if part.record.is_open() {
             let span = part.source.span(content.clone());
             part.record.diagnostics.push(
@@ -151,11 +159,6 @@ fn field_item(part: &mut PartBuilder, content: Range<usize>) {
         }
         return;
     };
-    let (key_range, value_range) = label_and_value(
-        text,
-        trim(text, content.start..content.start + colon),
-        trim(text, content.start + colon + colon_len..content.end),
-    );
     let key = &text[key_range.clone()];
     let Some(field) = part.field_role(key) else {
         if part.record.is_open() {

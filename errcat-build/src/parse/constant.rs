@@ -310,9 +310,10 @@ pub(crate) fn scan(
                 .filter(|body| !body.is_empty());
             let opens_section = trailing.is_some().then(|| pending.take()).flatten();
             sections += usize::from(opens_section.is_some());
-            let comment = trailing.clone().or(pending.take());
+            let above = trailing.is_none();
+            let comment = trailing.or(pending.take());
             if scan.constants == 0 {
-                first_above = trailing.is_none() && comment.is_some();
+                first_above = above && comment.is_some();
             }
             commented += usize::from(comment.is_some());
             scan.constants += 1;

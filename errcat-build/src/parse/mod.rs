@@ -526,11 +526,7 @@ impl<'a> PartBuilder<'a> {
         let text = self.source.text();
         let mut fields = Vec::with_capacity(lines.len());
         for line in lines {
-            let (colon, colon_len) = text[line.clone()]
-                .char_indices()
-                .find(|&(_, c)| c == ':' || c == '：')
-                .map(|(i, c)| (i, c.len_utf8()))?;
-            let key = trim(text, line.start..line.start + colon);
+            let (key, value) = bullet::field_pair(text, line.clone())?;
             let hint = infer::hint(&text[key.clone()]);
             let role = self.field_role(&text[key]).or(match hint {
                 _ if hint.http => Some(Role::HttpStatus),
@@ -541,7 +537,7 @@ impl<'a> PartBuilder<'a> {
             if role == Role::Code {
                 return None;
             }
-            fields.push((role, trim(text, line.start + colon + colon_len..line.end)));
+            fields.push((role, value));
         }
         Some(fields)
     }

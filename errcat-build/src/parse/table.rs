@@ -757,7 +757,6 @@ fn shape(part: &PartBuilder, table: &Table) -> Result<(Shape, bool), NotCodes> {
         .min_by_key(|&c| (!hints[c].name, c));
     // A column empty in every row that holds a code (`Component`, filled
     // only on the category rows between them) is no text of the records.
-    let step = table.rows.len().div_ceil(PROFILED_ROWS).max(1);
     let beside_codes = |c: usize| {
         table.rows.iter().step_by(step).any(|row| {
             row.cells.get(c).is_some_and(|cell| !cell.is_empty())
