@@ -214,16 +214,16 @@ fn fallback(code: i64) -> String {
 /// a formatted `E40000001`, and a written name of that exact form by the
 /// code it spells, so the two still meet.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum VariantKey {
+pub enum VariantKey<S = String> {
     Fallback(i64),
-    Written(String),
+    Written(S),
 }
 
-impl std::fmt::Display for VariantKey {
+impl<S: AsRef<str>> std::fmt::Display for VariantKey<S> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             VariantKey::Fallback(code) => f.write_str(&fallback(*code)),
-            VariantKey::Written(variant) => f.write_str(variant),
+            VariantKey::Written(variant) => f.write_str(variant.as_ref()),
         }
     }
 }
@@ -259,13 +259,31 @@ pub fn spelled_code(entry: &Entry) -> Option<i64> {
 
 /// [`variant`] as a [`VariantKey`].
 pub fn variant_key(entry: &Entry) -> Result<VariantKey, String> {
-    if is_unnamed(entry)
-        && let Some(code) = entry.code_value()
-    {
-        return Ok(VariantKey::Fallback(code));
-    }
-    let variant = variant(entry)?;
-    Ok(match fallback_code(&variant) {
+    Ok(match variant_key_in(entry, &mut String::new())? {
+        VariantKey::Fallback(code) => VariantKey::Fallback(code),
+        VariantKey::Written(variant) => VariantKey::Written(variant.to_owned()),
+    })
+}
+
+/// [`variant_key`] made in `scratch`, or borrowed from the record where its
+/// name is its own constant: keying 100,000 records allocates nothing.
+pub fn variant_key_in<'a>(
+    entry: &'a Entry,
+    scratch: &'a mut String,
+) -> Result<VariantKey<&'a str>, String> {
+    let written = match (&entry.name, symbol(entry)) {
+        (Some(name), _) => name.as_str(),
+        // A symbolic code names its own variant.
+        (None, Some(symbol)) => symbol,
+        (None, None) => {
+            return entry
+                .code_value()
+                .map(VariantKey::Fallback)
+                .ok_or_else(|| "the record has no usable code to name it after".to_string());
+        }
+    };
+    let variant = variant_in(written, scratch)?;
+    Ok(match fallback_code(variant) {
         Some(code) => VariantKey::Fallback(code),
         None => VariantKey::Written(variant),
     })
@@ -326,13 +344,21 @@ pub fn category_constants(categories: &[&Category]) -> Vec<String> {
 }
 
 pub fn variant_from_name(name: &str) -> Result<String, String> {
+    variant_in(name, &mut String::new()).map(str::to_owned)
+}
+
+/// [`variant_from_name`], made in `scratch` unless `name` is already its
+/// own constant.
+fn variant_in<'a>(name: &'a str, scratch: &'a mut String) -> Result<&'a str, String> {
     if is_own_constant(name) {
-        return Ok(name.to_owned());
+        return Ok(name);
     }
     if name.trim().is_empty() {
         return Err("the name is empty".to_string());
     }
-    let camel = upper_camel(name);
+    scratch.clear();
+    upper_camel_into(name, scratch);
+    let camel = scratch.as_str();
     if !camel.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(format!(
             "`{name}` becomes `{camel}`, which has characters other than ASCII letters and digits"
@@ -347,23 +373,33 @@ pub fn variant_from_name(name: &str) -> Result<String, String> {
             "`{name}` becomes `{camel}`, which does not start with a letter"
         ));
     }
-    if is_keyword(&camel) {
+    if is_keyword(camel) {
         return Err(format!("`{name}` becomes `{camel}`, a Rust keyword"));
     }
     Ok(camel)
 }
 
-/// `name` in UpperCamelCase, as heck writes it. heck formats through
-/// `fmt::Write` one character at a time, about 700 ns a name: most of the
-/// check of a 100,000-constant catalogue. ASCII names, nearly all of them,
-/// take heck's word rules here in one pass over bytes; the property test
-/// below holds the two equal.
+/// [`upper_camel_into`] as a string of its own.
+#[cfg(test)]
 fn upper_camel(name: &str) -> String {
+    let mut out = String::new();
+    upper_camel_into(name, &mut out);
+    out
+}
+
+/// Appends `name` in UpperCamelCase, as heck writes it. heck formats
+/// through `fmt::Write` one character at a time, about 700 ns a name: most
+/// of the check of a 100,000-constant catalogue. ASCII names, nearly all of
+/// them, take heck's word rules here in one pass over bytes; the property
+/// test below holds the two equal.
+fn upper_camel_into(name: &str, out: &mut String) {
     if !name.is_ascii() {
-        return name.to_upper_camel_case();
+        out.push_str(&name.to_upper_camel_case());
+        return;
     }
     if is_upper_camel(name) {
-        return name.to_owned();
+        out.push_str(name);
+        return;
     }
     #[derive(Clone, Copy, PartialEq)]
     enum Cased {
@@ -373,18 +409,18 @@ fn upper_camel(name: &str) -> String {
         Upper,
     }
     // Bytes, not `char`s: every byte of the name is ASCII.
-    fn capitalize(word: &[u8], out: &mut Vec<u8>) {
+    fn capitalize(word: &[u8], out: &mut String) {
         if let Some((first, rest)) = word.split_first() {
-            out.push(first.to_ascii_uppercase());
-            out.extend(rest.iter().map(u8::to_ascii_lowercase));
+            out.push(char::from(first.to_ascii_uppercase()));
+            out.extend(rest.iter().map(|b| char::from(b.to_ascii_lowercase())));
         }
     }
-    let mut out = Vec::with_capacity(name.len());
+    out.reserve(name.len());
     for word in name.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
         let (mut start, mut cased) = (0, Cased::None);
         for (i, &c) in word.iter().enumerate() {
             let Some(&next) = word.get(i + 1) else {
-                capitalize(&word[start..], &mut out);
+                capitalize(&word[start..], out);
                 break;
             };
             let cased_with_c = if c.is_ascii_lowercase() {
@@ -396,18 +432,17 @@ fn upper_camel(name: &str) -> String {
             };
             if cased_with_c == Cased::Lower && next.is_ascii_uppercase() {
                 // `userName`: a word ends after a lowercase letter.
-                capitalize(&word[start..=i], &mut out);
+                capitalize(&word[start..=i], out);
                 (start, cased) = (i + 1, Cased::None);
             } else if cased == Cased::Upper && c.is_ascii_uppercase() && next.is_ascii_lowercase() {
                 // `HTTPServer`: the last capital of a run starts a word.
-                capitalize(&word[start..i], &mut out);
+                capitalize(&word[start..i], out);
                 (start, cased) = (i, Cased::None);
             } else {
                 cased = cased_with_c;
             }
         }
     }
-    String::from_utf8(out).expect("ASCII in, ASCII out")
 }
 
 /// Whether a name is written as its constant, as most are: nothing to
@@ -549,7 +584,7 @@ mod tests {
         for code in [0, 7, 40000001, -1, -1000, i64::MAX, i64::MIN] {
             assert_eq!(fallback_code(&fallback(code)), Some(code));
         }
-        assert_eq!(VariantKey::Fallback(-2).to_string(), "EMinus2");
+        assert_eq!(VariantKey::<String>::Fallback(-2).to_string(), "EMinus2");
     }
 
     #[test]

@@ -144,8 +144,7 @@ impl CodeBlock {
             if at >= bytes.len() {
                 return None;
             }
-            let end =
-                (bytes[at..].iter().position(|&b| b == b'\n')).map_or(bytes.len(), |i| at + i);
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
             let mut body_end = end;
             while body_end > at && bytes[body_end - 1] == b'\r' {
                 body_end -= 1;

@@ -411,10 +411,22 @@ fn repeats<I: Copy + Ord, K: Hash + Eq>(
     key_of: impl Fn(I) -> Option<K>,
 ) -> Vec<(I, I, K)> {
     let hasher = FixedState::default();
-    let mut first_of: Table<u32, I> = table(keys.size_hint().1.unwrap_or(0));
+    repeats_by_hash(
+        keys.map(|(index, key)| (index, hasher.hash_one(key))),
+        key_of,
+    )
+}
+
+/// [`repeats`] of keys given by their hashes (any hash that two equal keys
+/// share), so that a key need not outlive its hashing.
+fn repeats_by_hash<I: Copy + Ord, K: Eq>(
+    hashes: impl Iterator<Item = (I, u64)>,
+    key_of: impl Fn(I) -> Option<K>,
+) -> Vec<(I, I, K)> {
+    let mut first_of: Table<u32, I> = table(hashes.size_hint().1.unwrap_or(0));
     let mut again: Vec<(u32, I)> = Vec::new();
-    for (index, key) in keys {
-        let hash = hasher.hash_one(key) as u32;
+    for (index, hash) in hashes {
+        let hash = hash as u32;
         let first = *first_of.entry(hash).or_insert(index);
         if first != index {
             again.push((hash, index));
@@ -466,8 +478,11 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     // Named rows of tables that read alike get constants of their own: where
     // every record is one, no two can collide, and names are only checked.
     let only_checked = catalog.entries.iter().all(naming::disambiguates);
-    // Read as `repeats` hashes them, not collected first: a variant is a
-    // string of its own, and 100,000 of them held at once cost megabytes.
+    // Hashed as they are made, each in one scratch string: 100,000
+    // variants held at once, or each a string of its own, cost megabytes
+    // and as many allocations.
+    let hasher = FixedState::default();
+    let mut scratch = String::new();
     let variants = (0u32..).zip(&catalog.entries).filter_map(|(index, entry)| {
         if entry.code_key(catalog.code_type).is_none() && entry.name.is_none() {
             return None; // already reported as a missing or invalid code
@@ -484,8 +499,8 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
             }
             return None;
         }
-        match naming::variant_key(entry) {
-            Ok(variant) => Some((index, variant)),
+        match naming::variant_key_in(entry, &mut scratch) {
+            Ok(variant) => Some((index, hasher.hash_one(variant))),
             Err(reason) => {
                 out.push(invalid(entry, reason));
                 None
@@ -497,7 +512,7 @@ fn check_identifiers(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
         return;
     }
     let variant_of = |index: u32| naming::variant_key(&catalog.entries[index as usize]).ok();
-    for (first, again, variant) in repeats(variants, variant_of) {
+    for (first, again, variant) in repeats_by_hash(variants, variant_of) {
         let (first, entry) = (
             &catalog.entries[first as usize],
             &catalog.entries[again as usize],

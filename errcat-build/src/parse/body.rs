@@ -1,6 +1,7 @@
 //! A JSON example of the error body declares the catalogue's wire field
 //! names: `{"Code": XXX, "Message": "XXX"}` gives `Code` and `Message`.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex_lite::Regex;
@@ -45,7 +46,16 @@ fn normalized(key: &str) -> String {
 pub(crate) fn from_code_block(source: &SourceFile, code: &CodeBlock) -> Option<WireBody> {
     let mut lines = code.lines(source.text());
     let first = lines.next()?;
-    let end = lines.last().map_or(first.end, |last| last.end);
+    // Told by its first text before its last line is looked for: a block
+    // of 100,000 constants is no body, and has as many lines.
+    let blank = |line: &Range<usize>| source.slice(line.clone()).trim().is_empty();
+    let head = std::iter::once(first.clone())
+        .chain(lines.by_ref())
+        .find(|line| !blank(line))?;
+    if !source.slice(head.clone()).trim_start().starts_with('{') {
+        return None;
+    }
+    let end = lines.last().map_or(head.end, |last| last.end);
     let text = source.slice(first.start..end);
     let trimmed = text.trim();
     if !(trimmed.starts_with('{') && trimmed.ends_with('}')) {
