@@ -481,7 +481,36 @@ pub(crate) fn records(source: &SourceFile, lines: &[Range<usize>]) -> Option<Vec
             out[i] = Line::Other(0..0);
         }
     }
+    cut_at_tabs(text, &mut out);
     Some(out)
+}
+
+/// `2001001⇥app not exist⇥appId不存在…`: a web table pasted without its
+/// pipes. Where every code line's message holds a tab, as no sentence
+/// does, the tabs part its columns: the message is the first, the others
+/// are what a table's later prose columns are, not the message.
+fn cut_at_tabs(text: &str, lines: &mut [Line]) {
+    let messages = || {
+        lines.iter().filter_map(|line| match line {
+            Line::Code { message, .. } => Some(message.as_ref()),
+            _ => None,
+        })
+    };
+    let tabbed =
+        |message: Option<&Range<usize>>| message.is_some_and(|m| text[m.clone()].contains('\t'));
+    if messages().count() < 2 || !messages().all(tabbed) {
+        return;
+    }
+    for line in lines {
+        if let Line::Code {
+            message: Some(message),
+            ..
+        } = line
+            && let Some(tab) = text[message.clone()].find('\t')
+        {
+            *message = infer::trim(text, message.start..message.start + tab);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -507,6 +536,19 @@ mod tests {
                 })
                 .collect()
         })
+    }
+
+    #[test]
+    fn tabs_that_part_every_message_are_columns() {
+        assert_eq!(
+            read("错误码\t说明\t处理\n2001001\tapp not exist\tappId不存在\n2001002\tsecret wrong\t检查\n").unwrap(),
+            ["2001001 [app not exist]", "2001002 [secret wrong]"]
+        );
+        // One tab in one message of two is no column.
+        assert_eq!(
+            read("1001 参数错误\t见文档\n1002 签名错误\n").unwrap(),
+            ["1001 [参数错误\t见文档]", "1002 [签名错误]"]
+        );
     }
 
     #[test]
