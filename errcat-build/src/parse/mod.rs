@@ -51,6 +51,10 @@ pub(crate) struct Part {
     /// The language its messages' header names (`Error Description(Chinese)`).
     pub language: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The rows of its tables of HTTP statuses as records, which they are
+    /// only where the file has no others: beside a catalogue such a table
+    /// is its reference of statuses, alone on its page it is the catalogue.
+    pub status_rows: Vec<Entry>,
 }
 
 #[derive(Debug)]
@@ -83,6 +87,11 @@ pub(crate) fn parse_file(source: &SourceFile, columns: &[(String, ColumnRole)]) 
     document.close_record();
     document.flush_heading();
     parser.parts.push(document.part);
+    if parser.parts.iter().all(|p| p.entries.is_empty()) {
+        for part in &mut parser.parts {
+            part.entries = std::mem::take(&mut part.status_rows);
+        }
+    }
     parser.facts.unread_codes = parser.parts.iter().map(|p| p.unread).sum();
     parser.parts.retain(|p| !p.entries.is_empty());
     // Growth by doubling leaves up to half the records' room unused, held
@@ -198,6 +207,7 @@ impl<'a> PartBuilder<'a> {
                 unread: 0,
                 language: None,
                 diagnostics: Vec::new(),
+                status_rows: Vec::new(),
             },
             section: None,
             open_sections: Vec::new(),
@@ -502,20 +512,55 @@ impl<'a> PartBuilder<'a> {
             self.push_line_entry(entry);
             return true;
         }
-        if entry.message.is_none() {
-            let text = self.source.text();
-            let repeated = lines::code_line(text, lines[0].clone()).filter(|l| {
-                entry
-                    .code
-                    .as_ref()
-                    .is_some_and(|c| c.text() == self.code(l.code.clone()).text())
-            });
-            entry.message = match repeated {
-                Some(line) => line.message.map(|m| self.message(m)),
-                None => Some(self.message(infer::trim(text, paragraph))),
-            };
+        // The text of a line that restates the code is what the program
+        // shows; the heading's own words (`### E001 - Deprecated`) title it.
+        match self.restatement(&entry, lines[0].clone()) {
+            Some(line) => {
+                if let Some(message) = line.message {
+                    entry.message = Some(self.message(message));
+                }
+            }
+            None if entry.message.is_none() => {
+                let text = self.source.text();
+                entry.message = Some(self.message(infer::trim(text, paragraph)));
+            }
+            None => {}
         }
         self.push_line_entry(entry);
+        true
+    }
+
+    /// `line` read as a code line, if it restates the code of `entry`
+    /// (`Error code: 0 (Success)` under `## Error Code "0"`).
+    fn restatement(&self, entry: &Entry, line: Range<usize>) -> Option<lines::CodeLine> {
+        let found = lines::code_line(self.source.text(), line)?;
+        let code = entry.code.as_ref()?;
+        (code.text() == self.code(found.code.clone()).text()).then_some(found)
+    }
+
+    /// A block of code under a code heading whose first line restates the
+    /// code and says what it is (`E002: Manifest fetch failed` under
+    /// `### E002`): what the program prints, the heading's message. True
+    /// if the block was taken so.
+    fn describe_heading_by_code(&mut self, code: &CodeBlock) -> bool {
+        let Some(entry) = self.heading_record.as_ref() else {
+            return false;
+        };
+        let file = self.source.text();
+        let Some(first_line) = code
+            .lines(file)
+            .find(|l| !file[l.clone()].trim().is_empty())
+        else {
+            return false;
+        };
+        let Some(message) = self.restatement(entry, first_line).and_then(|l| l.message) else {
+            return false;
+        };
+        let message = self.message(message);
+        if let Some(mut entry) = self.heading_record.take() {
+            entry.message = Some(message);
+            self.push_line_entry(entry);
+        }
         true
     }
 
@@ -657,6 +702,9 @@ impl FileParser<'_> {
                     table::read(part, &mut self.facts, table, block.range.clone());
                 }
                 BlockKind::Code(code) => {
+                    if part.describe_heading_by_code(code) {
+                        continue;
+                    }
                     part.flush_heading();
                     part.close_record();
                     self.code_block(part, code, block.range.clone());
@@ -833,11 +881,11 @@ impl FileParser<'_> {
             self.facts.body.get_or_insert(body);
             return;
         }
+        let file = self.source.text();
         let origin = PartOrigin::CodeBlock {
             span: self.source.span(range.clone()),
         };
         let mut statuses = status::StatusConstants::new(self.source);
-        let file = self.source.text();
         // A fenced block's records are made as it is scanned, into a part of
         // its own that is dropped if the block is no constant list; an
         // indented one's go into the text's part, so it is scanned first to
@@ -1091,16 +1139,31 @@ fn lines_of(source: &SourceFile, range: Range<usize>) -> Vec<Range<usize>> {
 
 static UNSPACED_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s{0,3}(#{1,6})([^#\s].*?)\s*#*\s*$").expect("valid pattern"));
-static HTTP_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])([1-5])(?:[0-9]{2}|[xX]{2})(?:[^0-9]|$)").expect("valid pattern")
-});
 static SECTION_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*([0-9]{1,4})\s*[.、)．]").expect("valid pattern"));
 
-/// The HTTP class a heading names: `400错误类型` and `4xx errors` name 4.
+/// The HTTP class a heading names: `400错误类型` and `4xx errors` name 4;
+/// `Dosya Hataları (400/500)` names two, so no one class.
 fn http_class_of(title: &str) -> Option<u8> {
-    let captures = HTTP_CLASS.captures(title)?;
-    captures[1].parse().ok()
+    // Each run of digits that is a status (`400`) or a class (`4xx`).
+    let bytes = title.as_bytes();
+    let mut classes = (0..bytes.len())
+        .filter(|&i| i == 0 || !bytes[i - 1].is_ascii_digit())
+        .filter_map(|start| {
+            let digits = bytes[start..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let rest = &bytes[start + digits..];
+            let class = match digits {
+                3 => bytes[start],
+                1 if rest.len() >= 2 && rest[..2].eq_ignore_ascii_case(b"xx") => bytes[start],
+                _ => return None,
+            };
+            (b'1'..=b'5').contains(&class).then_some(class - b'0')
+        });
+    let class = classes.next()?;
+    classes.all(|other| other == class).then_some(class)
 }
 
 /// The number of a numbered heading: `2. Pod 类型错误` is 2.
@@ -1141,6 +1204,8 @@ mod tests {
     fn headings_name_http_classes_and_numbers() {
         assert_eq!(http_class_of("400错误类型"), Some(4));
         assert_eq!(http_class_of("5xx errors"), Some(5));
+        assert_eq!(http_class_of("FILE - Dosya Hataları (400/500)"), None);
+        assert_eq!(http_class_of("404 and 409 errors"), Some(4));
         assert_eq!(http_class_of("1000-1999 - 通用错误"), None);
         assert_eq!(http_class_of("错误码对照表"), None);
         assert_eq!(section_number("2. Pod 类型错误"), Some(2));

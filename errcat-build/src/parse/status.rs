@@ -24,12 +24,23 @@ static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where a section title states an HTTP status: `HTTP 403` anywhere in it,
-/// or a status and its standard reason phrase at its start (`400 Bad
-/// Request`); the range of the status's digits.
+/// a status and its standard reason phrase at its start (`400 Bad
+/// Request`), or a status in brackets closing it (`AUTH - Kimlik
+/// Doğrulama Hataları (401)`); the range of the status's digits.
 pub(crate) fn in_title(title: &str) -> Option<Range<usize>> {
     static HTTP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\bHTTP[\s/:-]*([1-5][0-9]{2})\b").expect("valid pattern")
     });
+    static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[(（]\s*([1-5][0-9]{2})\s*[)）][\s*:：]*$").expect("valid pattern")
+    });
+    // Words before the brackets: `(401)` alone is a heading of a code.
+    if let Some(c) = BRACKETED.captures(title)
+        && let Some(digits) = c.get(1)
+        && title[..digits.start()].chars().any(char::is_alphabetic)
+    {
+        return Some(digits.range());
+    }
     static PHRASED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*\**\s*([1-5][0-9]{2})\s*[-–:]?\s*([A-Za-z][A-Za-z' -]*[A-Za-z])")
             .expect("valid pattern")

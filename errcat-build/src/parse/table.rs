@@ -176,7 +176,7 @@ fn cell_kind(part: &PartBuilder, row: &Row, index: usize) -> Kind {
 }
 
 fn read_status_table(
-    part: &PartBuilder,
+    part: &mut PartBuilder,
     facts: &mut FileFacts,
     table: &Table,
     range: Range<usize>,
@@ -185,6 +185,7 @@ fn read_status_table(
         return false;
     }
     let mut statuses = Vec::new();
+    let mut status_rows = Vec::new();
     let listed = |row: &Row| cell(part, row, 0).and_then(|c| STATUS_ROW.captures(c));
     if table.rows.iter().all(|row| listed(row).is_some()) {
         // `| 404 - Not Found | 请求的资源不存在 |`
@@ -248,6 +249,14 @@ fn read_status_table(
         if other_codes {
             return false;
         }
+        // The first column of words, as a catalogue's message is.
+        let message = (0..hints.len()).filter(|&c| c != http).find(|&c| {
+            let worded = table
+                .rows
+                .iter()
+                .filter(|row| matches!(cell_kind(part, row, c), Kind::Prose | Kind::Symbol));
+            worded.count() * 2 >= table.rows.len()
+        });
         for row in &table.rows {
             let Some(status) = is_status(row) else {
                 continue;
@@ -263,6 +272,19 @@ fn read_status_table(
                 description: text(http + 2),
                 span: part.source.span(row.range.clone()),
             });
+            let status_cell = row.cells[http].clone();
+            let message = message.filter(|&c| !row.cells.get(c).is_none_or(Range::is_empty));
+            let entry = Entry {
+                span: part.source.span(row.range.clone()),
+                format: RecordFormat::Table,
+                code: Some(part.code(status_cell.clone())),
+                http_status: self::status(part, status_cell),
+                name: None,
+                message: message.map(|c| part.message(row.cells[c].clone())),
+                section: part.section.map(|i| i as u32),
+                details: None,
+            };
+            status_rows.push(entry);
         }
     }
     let reference = StatusReference {
@@ -273,6 +295,7 @@ fn read_status_table(
         Some(existing) => existing.statuses.extend(reference.statuses),
         None => facts.status_reference = Some(reference),
     }
+    part.part.status_rows.extend(status_rows);
     true
 }
 
@@ -465,7 +488,16 @@ pub(crate) fn looks_like_code(symbol: &str) -> bool {
     }
     let uppers = symbol.chars().filter(char::is_ascii_uppercase).count();
     let digits = symbol.chars().any(|c| c.is_ascii_digit());
-    (uppers >= 2 && !symbol.contains(['-', '.'])) || digits
+    (uppers >= 2 && !symbol.contains(['-', '.'])) || (digits && !is_version(symbol))
+}
+
+/// `v1.4.0`, `V2.1`: a version, not a code.
+fn is_version(symbol: &str) -> bool {
+    let numbers = symbol.strip_prefix(['v', 'V']).unwrap_or(symbol);
+    numbers.contains('.')
+        && numbers
+            .split('.')
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The word of a row label `word-N` (`code-1`, `end-4a`), if it is one.
@@ -1009,7 +1041,7 @@ mod tests {
         ] {
             assert!(looks_like_code(code), "{code}");
         }
-        for word in ["page", "user_id", "Success", "name"] {
+        for word in ["page", "user_id", "Success", "name", "v1.4.0", "V2.1"] {
             assert!(!looks_like_code(word), "{word}");
         }
     }
