@@ -401,6 +401,26 @@ fn upper_camel_into(name: &str, out: &mut String) {
         out.push_str(name);
         return;
     }
+    // `ERROR_12345`, as most constants are written: no lowercase letter, so
+    // no word ends inside a run of letters and digits, and each run is a
+    // word, its first letter kept and the rest lowered.
+    if !name.bytes().any(|b| b.is_ascii_lowercase()) {
+        out.reserve(name.len());
+        let mut starts_word = true;
+        for b in name.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(char::from(if starts_word {
+                    b
+                } else {
+                    b.to_ascii_lowercase()
+                }));
+                starts_word = false;
+            } else {
+                starts_word = true;
+            }
+        }
+        return;
+    }
     #[derive(Clone, Copy, PartialEq)]
     enum Cased {
         /// No letter since the word began.
@@ -526,7 +546,7 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
         #[test]
         fn ascii_names_become_what_heck_makes_of_them(
-            name in "[ -~]{0,24}|[A-Za-z0-9_]{0,24}|[A-Z][a-zA-Z0-9]{0,24}"
+            name in "[ -~]{0,24}|[A-Za-z0-9_]{0,24}|[A-Z][a-zA-Z0-9]{0,24}|[A-Z0-9_ .-]{0,24}"
         ) {
             proptest::prop_assert_eq!(upper_camel(&name), name.to_upper_camel_case());
         }

@@ -22,12 +22,22 @@ pub fn run(model: &Model) -> Vec<Diagnostic> {
             record_statuses: catalog.has_record_statuses(),
             status_prefixed: status_prefixed(catalog),
         };
-        for entry in &catalog.entries {
-            check_entry(model, catalog, &shape, entry, &mut found);
-            placeholders::check_translations(entry, &mut found);
-        }
-        placeholders::check_styles(catalog, &mut found);
-        check_identifiers(catalog, &mut found);
+        let mut identifiers = Vec::new();
+        // The records' own checks aside: they allocate next to nothing, so
+        // the second thread's memory stays small.
+        beside(
+            catalog.entries.len() >= CHECKED_BESIDE_FROM,
+            || {
+                for entry in &catalog.entries {
+                    check_entry(model, catalog, &shape, entry, &mut found);
+                    placeholders::check_translations(entry, &mut found);
+                }
+                placeholders::check_styles(catalog, &mut found);
+            },
+            || check_identifiers(catalog, &mut identifiers),
+        );
+        // In the order of checking on one thread, which the findings keep.
+        found.append(&mut identifiers);
         check_duplicate_messages(catalog, &mut found);
         check_order(catalog, &mut found);
         out.extend(found.into_iter().map(|d| d.in_catalog(index)));
@@ -35,6 +45,41 @@ pub fn run(model: &Model) -> Vec<Diagnostic> {
     check_duplicate_codes(model, &mut out);
     check_overlapping_ranges(model, &mut out);
     out
+}
+
+/// The records from which a catalogue's identifiers are checked beside
+/// its records' own checks, on two threads: the two longest checks, and
+/// below this too short for a thread to win back its start.
+const CHECKED_BESIDE_FROM: usize = 16_384;
+
+/// Runs `aside` and `here` at once where `worth_a_thread` and the machine
+/// has a thread to spare, else one after the other: both only write what
+/// they are given, so the outcome is the same.
+fn beside(worth_a_thread: bool, aside: impl FnOnce() + Send, here: impl FnOnce()) {
+    let spare = || std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    if !(worth_a_thread && spare()) {
+        aside();
+        here();
+        return;
+    }
+    // Taken by whichever thread runs it: the new one, or this one if no
+    // thread could be had.
+    let aside = std::sync::Mutex::new(Some(aside));
+    let run_aside = || {
+        let taken = aside.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(aside) = taken {
+            aside();
+        }
+    };
+    std::thread::scope(|scope| {
+        let thread = std::thread::Builder::new()
+            .name("errcat-check".to_string())
+            .spawn_scoped(scope, run_aside);
+        here();
+        if thread.is_err() {
+            run_aside();
+        }
+    });
 }
 
 /// Two declared ranges that share codes (`4000-4199` and `4100-4199`).
