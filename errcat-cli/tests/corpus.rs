@@ -21,6 +21,10 @@ const NOT_YET: &[(&str, &str)] = &[
         "a protocol specification whose other enumerations (packet types 0-15) are tables of the same shape as its reason codes: only their titles tell them apart",
     ),
     (
+        "89_pkg-defender-man-pkgd-1-exit-status.md",
+        "a man page whose exit statuses are a definition list (`**0**` over `:   Success.`), read with the marker in each message, beside definition lists of environment variables read as records without codes",
+    ),
+    (
         "83_pdev-report-error-codes-tr.md",
         "a list of log actions (`- `TEMPLATE_CREATED`: Şablon ekleme`) under `## Admin Action Logging`, in the shape of a list of symbolic codes: only its heading tells it from the error tables",
     ),
