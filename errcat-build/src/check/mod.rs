@@ -811,6 +811,41 @@ mod tests {
         assert!(none.is_empty());
     }
 
+    /// A catalogue large enough to be checked on two threads gives the
+    /// findings a small one checked on one thread gives.
+    #[test]
+    fn a_catalogue_checked_on_two_threads_finds_what_one_thread_does() {
+        let findings = |records: usize| {
+            let mut list = String::from("```\n");
+            for i in 0..records {
+                match i {
+                    3 => list.push_str("SELF = 1000003\n"),
+                    7 => list.push_str("ERR_TWO = 1000007\nERR__TWO = 1000008\n"),
+                    8 => {}
+                    _ => list.push_str(&format!("// message {i}\nERR_{i} = {}\n", 1_000_000 + i)),
+                }
+            }
+            list.push_str("```\n");
+            let mut project = crate::Project::new();
+            project.add_file("catalogs/big.md", list.into_bytes());
+            let analysis = project.analyze();
+            (analysis.diagnostics.iter())
+                .map(|d| format!("{} {}", d.lint.id, d.message))
+                .filter(|d| !d.starts_with("code-out-of-order"))
+                .collect::<Vec<_>>()
+        };
+        // In the order of the file, as the analysis sorts them.
+        let expected = [
+            "invalid-identifier this name cannot become a Rust identifier: `SELF` becomes `Self`, a Rust keyword",
+            "missing-message code 1000003 has no message",
+            "missing-message code 1000007 has no message",
+            "duplicate-identifier code 1000007 and code 1000008 both become the variant `ErrTwo`",
+            "missing-message code 1000008 has no message",
+        ];
+        assert_eq!(findings(CHECKED_BESIDE_FROM + 10), expected);
+        assert_eq!(findings(100), expected);
+    }
+
     /// Where every record is a named table row, names are only checked:
     /// the verdicts are those of the names in any other layout.
     #[test]
