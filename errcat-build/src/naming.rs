@@ -123,15 +123,9 @@ pub fn identifier(entry: &Entry) -> String {
 
 /// The enum variant for a record, or why its name cannot be one.
 pub fn variant(entry: &Entry) -> Result<String, String> {
-    match (&entry.name, symbol(entry)) {
-        (Some(name), _) => variant_from_name(name.as_str()),
-        // A symbolic code names its own variant.
-        (None, Some(symbol)) => variant_from_name(symbol),
-        (None, None) => match entry.code_value() {
-            Some(code) => Ok(fallback(code)),
-            None => Err("the record has no usable code to name it after".to_string()),
-        },
-    }
+    // A key displays as its variant: a written name keyed by the code it
+    // spells is that code's fallback, letter for letter.
+    variant_key_in(entry, &mut String::new()).map(|key| key.to_string())
 }
 
 /// Why `entry` has no [`variant`], if it has none: [`variant`]'s verdict
