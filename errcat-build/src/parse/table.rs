@@ -277,7 +277,7 @@ fn read_status_table(
             let entry = Entry {
                 span: part.source.span(row.range.clone()),
                 format: RecordFormat::Table,
-                code: Some(part.code(status_cell.clone())),
+                code: Some(part.code(status_digits(part, status_cell.clone()))),
                 http_status: self::status(part, status_cell),
                 name: None,
                 message: message.map(|c| part.message(row.cells[c].clone())),
@@ -985,15 +985,21 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
 
 /// The status of a cell: `404`, or the digits of `404 Not Found`.
 fn status(part: &PartBuilder, cell: Range<usize>) -> Option<Status> {
+    Some(Status::read(part.source, status_digits(part, cell)))
+}
+
+/// Where a cell's status is written: the cell's value, or the digits of
+/// `404 Not Found`.
+fn status_digits(part: &PartBuilder, cell: Range<usize>) -> Range<usize> {
     let text = part.source.text();
     let range = infer::value(text, cell);
     let value = &text[range.clone()];
     if infer::status_with_phrase(value).is_some() && value.len() > 3 {
         let digits = value.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
         let start = range.start + digits;
-        return Some(Status::read(part.source, start..start + 3));
+        return start..start + 3;
     }
-    Some(Status::read(part.source, range))
+    range
 }
 
 fn check_cell_count(part: &mut PartBuilder, row: &Row, expected: usize) {
