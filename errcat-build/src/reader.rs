@@ -139,6 +139,11 @@ impl CodeBlock {
         // By bytes: a code block of constants is mostly short lines, for
         // which a `str` pattern search costs more than the line's bytes.
         let bytes = self.content(file).as_bytes();
+        // Content that is one stretch of the file maps by a shift.
+        let shift = match (&self.content, self.map.segments.first()) {
+            (None, Some(segment)) => Some(segment.outer),
+            _ => None,
+        };
         let mut at = 0;
         std::iter::from_fn(move || {
             if at >= bytes.len() {
@@ -149,7 +154,10 @@ impl CodeBlock {
             while body_end > at && bytes[body_end - 1] == b'\r' {
                 body_end -= 1;
             }
-            let range = self.map.outer_range(at..body_end);
+            let range = match shift {
+                Some(shift) => at + shift..body_end + shift,
+                None => self.map.outer_range(at..body_end),
+            };
             at = end + 1;
             Some(range)
         })
@@ -295,7 +303,7 @@ fn read_text(
     // Where the deepest line since a blank one starts: the one to show.
     let mut deepest = 0;
     let mut at = 0;
-    for line in lines_inclusive(text) {
+    while let Some(line) = line_at(text, at) {
         let start = at;
         at += line.len();
         let step = scan.line(line);
@@ -320,6 +328,7 @@ fn read_text(
             let line = text[deepest..].split_inclusive('\n').next().unwrap_or("");
             refused = Some(text_of(deepest, line));
         }
+        at = scan.skip_fence_content(text, at);
     }
     match refused {
         Some(line) => visit(vec![too_deep(line)]),
@@ -341,13 +350,14 @@ fn read_text(
 pub fn cut_points(text: &str, chunk: usize) -> impl Iterator<Item = usize> + '_ {
     let mut scan = CutScan::for_text(text);
     let mut last_cut = 0;
-    let mut lines = lines_inclusive(text);
     let mut at = 0;
     std::iter::from_fn(move || {
-        for line in lines.by_ref() {
+        while let Some(line) = line_at(text, at) {
             let start = at;
             at += line.len();
-            if scan.line(line) && start > 0 && start - last_cut >= chunk {
+            let cut = scan.line(line);
+            at = scan.skip_fence_content(text, at);
+            if cut && start > 0 && start - last_cut >= chunk {
                 last_cut = start;
                 return Some(start);
             }
@@ -356,17 +366,34 @@ pub fn cut_points(text: &str, chunk: usize) -> impl Iterator<Item = usize> + '_ 
     })
 }
 
-/// The lines of `text` with their terminators, as `split_inclusive('\n')`
-/// gives them, found with a byte search: a `char` pattern costs more than
-/// the short lines of most catalogues.
-pub(crate) fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let rest = text.get(at..).filter(|rest| !rest.is_empty())?;
-        let len = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
-        at += len;
-        Some(&rest[..len])
-    })
+/// The line of `text` that starts at `at`, with its terminator, found
+/// with a byte search: a `char` pattern costs more than the short lines of
+/// most catalogues.
+fn line_at(text: &str, at: usize) -> Option<&str> {
+    let rest = text.get(at..).filter(|rest| !rest.is_empty())?;
+    let len = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+    Some(&rest[..len])
+}
+
+/// The start of the first line from `from` on that starts, after at most
+/// three spaces, with `marker`: the first that could close a fence of it
+/// ([`Open::closed_by`]); the end of `text` if there is none. Each byte is
+/// looked at no more than twice, however many markers a line holds.
+fn next_fence_candidate(text: &str, from: usize, marker: u8) -> usize {
+    let bytes = text.as_bytes();
+    let mut line = from;
+    while let Some(found) = memchr::memchr(marker, &bytes[line..]) {
+        let at = line + found;
+        let start = memchr::memrchr(b'\n', &bytes[line..at]).map_or(line, |i| line + i + 1);
+        if at - start <= 3 && bytes[start..at].iter().all(|&b| b == b' ') {
+            return start;
+        }
+        match memchr::memchr(b'\n', &bytes[at..]) {
+            Some(end) => line = at + end + 1,
+            None => break,
+        }
+    }
+    text.len()
 }
 
 /// The range of a line's text, without its indentation and terminator.
@@ -420,6 +447,14 @@ impl Scan {
             too_deep,
         }
     }
+
+    /// [`CutScan::skip_fence_content`], the skipped lines held by no
+    /// container: none of them is a cut, the deepest, or past the budget.
+    fn skip_fence_content(&mut self, text: &str, at: usize) -> usize {
+        let next = self.cuts.skip_fence_content(text, at);
+        self.walk.hold(next - at);
+        next
+    }
 }
 
 /// What [`cut_points`] knows about the lines read so far.
@@ -445,6 +480,25 @@ impl CutScan {
             has_cr: text.contains('\r'),
             ..CutScan::default()
         }
+    }
+
+    /// Inside a fence, where only a line that starts with its marker can
+    /// end it: where the next such line starts (`at` outside a fence), the
+    /// lines before it taken as [`CutScan::line`] takes them, a line at a
+    /// time, only faster. The lines of a fenced list of constants are most
+    /// of its file. Not where a lone carriage return may end a line.
+    fn skip_fence_content(&mut self, text: &str, at: usize) -> usize {
+        let Some(Open::Fence { marker, .. }) = self.open else {
+            return at;
+        };
+        if self.has_cr || self.stuck {
+            return at;
+        }
+        let next = next_fence_candidate(text, at, marker);
+        if next > at {
+            self.after_blank = false;
+        }
+        next
     }
 
     /// Takes the next line; true if the text may be cut before it.
@@ -650,6 +704,16 @@ struct WalkScan {
 impl WalkScan {
     fn reset(&mut self) {
         *self = WalkScan::default();
+    }
+
+    /// Takes `bytes` of lines held by no container, as [`WalkScan::line`]
+    /// takes each.
+    fn hold(&mut self, bytes: usize) {
+        if bytes > 0 {
+            self.bytes += bytes as u64;
+            self.reach = 0;
+            self.after_blank = true;
+        }
     }
 
     /// Takes the next line (`held` by no container: in a fence or HTML
@@ -1397,6 +1461,14 @@ mod tests {
             ["~~~", "d"]
         );
         assert_eq!(cuts("a\n\n```\n\nx\n```\n\ny\n"), ["```", "y"]);
+        // Lines with the marker that do not close the fence: after four
+        // spaces or a tab, after text, too short, or with text after it.
+        let near_misses =
+            "```\n\n    ```\n\n\t```\n\nx ```\n\n``x``\n\n`\n\n   ```x\n\n   ```\n\ny\n";
+        assert_eq!(cuts(near_misses), ["y"]);
+        assert_eq!(cuts("~~~~\n\n```\n\n~~~\n\nx\n  ~~~~~\n\ny\n"), ["y"]);
+        let (chunked, whole) = read_both_ways(near_misses);
+        assert_eq!(chunked, whole);
         // Not inside an HTML block that ends at a marker.
         assert_eq!(
             cuts("<!-- a\n\nb -->\n\nc\n\n<pre>\n\nd\n</pre>\n\ne\n"),
@@ -1447,6 +1519,15 @@ mod tests {
             unreachable!()
         };
         assert_eq!(kinds(&f, &code.read_markdown(f.text())), ["table 1/x"]);
+    }
+
+    fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let line = line_at(text, at)?;
+            at += line.len();
+            Some(line)
+        })
     }
 
     #[test]

@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use crate::source::SourceFile;
+use crate::source::{SourceFile, trimmed};
 
 /// One `NAME = value` line.
 #[derive(Debug, Clone)]
@@ -238,8 +238,8 @@ fn comment_text(opener: &str, rest: Range<usize>, text: &str) -> Range<usize> {
             .unwrap_or(body)
             .trim_end_matches('*');
     }
-    let start = rest.start + (body.len() - body.trim_start().len());
-    start..start + body.trim().len()
+    let body = trimmed(body);
+    rest.start + body.start..rest.start + body.end
 }
 /// The text of a line inside a block comment (` * text`), and whether the
 /// line closes the comment (` */`).
@@ -294,7 +294,7 @@ pub(crate) fn scan(
             }
             continue;
         }
-        if text.trim().is_empty() {
+        if trimmed(text).is_empty() {
             pending = None;
             continue;
         }

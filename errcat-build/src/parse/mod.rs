@@ -280,17 +280,6 @@ impl<'a> PartBuilder<'a> {
         self.part.retired.push((OwnedKey::of(&code), span));
     }
 
-    /// A comment of pasted code as its message: code shows no markup, so
-    /// the text stays as written, a multi-line one read as one line.
-    pub(crate) fn comment(&self, range: Range<usize>) -> Text {
-        let text = self.text(infer::trim(self.source.text(), range));
-        if !text.as_str().contains('\n') {
-            return text;
-        }
-        let lines: Vec<&str> = text.as_str().split('\n').map(str::trim).collect();
-        Text::made(text.span, lines.join(" "))
-    }
-
     /// A code as written, its markup taken off (`` `40001` ``, `**x**`,
     /// `USER\_40301`).
     pub(crate) fn code(&self, range: Range<usize>) -> Number {
@@ -1010,7 +999,9 @@ impl ConstantSections {
             code: Some(Number::read(part.source, constant.value.clone())),
             http_status: None,
             name: Some(part.text(constant.name.clone())),
-            message: constant.comment.map(|c| part.comment(c)),
+            // A comment of pasted code is its message as written: code shows
+            // no markup, and the scan trimmed it within its line.
+            message: constant.comment.map(|c| part.text(c)),
             section: None,
             details: None,
         };
