@@ -680,6 +680,18 @@ impl<'a> Analyzer<'a> {
 
     /// The table headers catalogs.toml names for a file; the entries that
     /// name them count as used (they are about the file, not a part).
+    /// The kind of code catalogs.toml gives a part of the file, if any.
+    fn configured_code_type(&self, file: FileId) -> Option<CodeType> {
+        let config = self.config_of[file as usize]?;
+        let dir = &self.project.configs[config].dir;
+        let path = normalize(self.project.sources[file as usize].path());
+        self.configs[config]
+            .catalogs
+            .iter()
+            .filter(|entry| join(dir, &entry.file.value) == path)
+            .find_map(|entry| entry.code_type.as_ref().map(|t| t.value))
+    }
+
     fn configured_columns(&mut self, file: FileId) -> Vec<(String, ColumnRole)> {
         let Some(config) = self.config_of[file as usize] else {
             return Vec::new();
@@ -815,8 +827,9 @@ impl<'a> Analyzer<'a> {
         };
         self.model.sources[input.file as usize] = source;
         let columns = self.configured_columns(input.file);
+        let code_type = self.configured_code_type(input.file);
         let source = &self.model.sources[input.file as usize];
-        let parsed = parse::parse_file(source, &columns);
+        let parsed = parse::parse_file(source, &columns, code_type);
         // A file the reader already refused in part says why it has no
         // records; "no records" on top would only repeat it.
         let refused = parsed.diagnostics.iter().any(Diagnostic::is_error);

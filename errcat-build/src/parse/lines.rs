@@ -94,6 +94,19 @@ fn strip_markers(text: &str, at: usize) -> usize {
     }
 }
 
+/// Past the marker of a definition under its term (`**0**` over
+/// `:   Success.`), as pandoc and PHP Markdown Extra write definition lists:
+/// a `:` or `~` then white space. The marker is markup, not the message.
+fn after_definition_marker(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    match rest.strip_prefix([':', '~']) {
+        Some(definition) if definition.starts_with([' ', '\t']) => {
+            at + rest.len() - definition.trim_start_matches([' ', '\t']).len()
+        }
+        _ => at,
+    }
+}
+
 /// The code at the start of `text[at..]`: its range and how it is written.
 fn code_at(text: &str, at: usize) -> Option<(Range<usize>, Written)> {
     let rest = &text[at..];
@@ -473,7 +486,8 @@ pub(crate) fn records(source: &SourceFile, lines: &[Range<usize>]) -> Option<Vec
     // `> \`20001\`` then the message on the next line.
     for i in 1..out.len() {
         if let (Line::Code { message: None, .. }, Line::Other(next)) = (&out[i - 1], &out[i]) {
-            let start = strip_markers(source.text(), next.start).min(next.end);
+            let start = strip_markers(source.text(), next.start);
+            let start = after_definition_marker(source.text(), start).min(next.end);
             let next = infer::trim(source.text(), start..next.end);
             if let Line::Code { message, .. } = &mut out[i - 1] {
                 *message = Some(next);
@@ -589,6 +603,16 @@ mod tests {
         assert_eq!(
             read("> `20001`\nContainer already created\n").unwrap(),
             ["20001 [Container already created]"]
+        );
+        // A definition list: the marker under the term is not the message.
+        assert_eq!(read("**0**\n:   Success.\n").unwrap(), ["0 [Success.]"]);
+        assert_eq!(
+            read("**2**\n~\tUsage error\n").unwrap(),
+            ["2 [Usage error]"]
+        );
+        assert_eq!(
+            read("**3**\n:no space, no marker\n").unwrap(),
+            ["3 [:no space, no marker]"]
         );
         assert_eq!(
             read("ERR_NOT_FOUND: resource missing\n`ERR_GONE` - gone\n").unwrap(),

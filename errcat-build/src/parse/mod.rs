@@ -12,6 +12,7 @@
 mod body;
 mod bullet;
 mod constant;
+mod enumeration;
 mod field;
 pub(crate) mod infer;
 mod lines;
@@ -31,8 +32,8 @@ use crate::config::ColumnRole;
 use crate::diagnostic::Diagnostic;
 use crate::lint;
 use crate::model::{
-    Category, Entry, FileFacts, Number, OwnedKey, PartOrigin, RangeOrigin, RecordFormat, Section,
-    Status, Text,
+    Category, CodeType, Entry, FileFacts, Number, OwnedKey, PartOrigin, RangeOrigin, RecordFormat,
+    Section, Status, Text,
 };
 use crate::reader::{self, Block, BlockKind, CodeBlock, Row};
 use crate::source::{SourceFile, Span};
@@ -66,8 +67,13 @@ pub(crate) struct ParsedFile {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads a file; `columns` names table headers errcat would not recognise.
-pub(crate) fn parse_file(source: &SourceFile, columns: &[(String, ColumnRole)]) -> ParsedFile {
+/// Reads a file; `columns` names table headers errcat would not recognise,
+/// and `code_type`, where catalogs.toml gives one, the kind of its codes.
+pub(crate) fn parse_file(
+    source: &SourceFile,
+    columns: &[(String, ColumnRole)],
+    code_type: Option<CodeType>,
+) -> ParsedFile {
     let mut parser = FileParser {
         source,
         columns,
@@ -91,6 +97,10 @@ pub(crate) fn parse_file(source: &SourceFile, columns: &[(String, ColumnRole)]) 
         for part in &mut parser.parts {
             part.entries = std::mem::take(&mut part.status_rows);
         }
+    }
+    // A kind of code configured is what the author says the codes are.
+    if code_type.is_none() {
+        enumeration::set_aside_other_enumerations(&mut parser.parts);
     }
     parser.facts.unread_codes = parser.parts.iter().map(|p| p.unread).sum();
     parser.parts.retain(|p| !p.entries.is_empty());
