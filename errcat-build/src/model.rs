@@ -746,18 +746,9 @@ impl serde::Serialize for Number {
     }
 }
 
-/// A symbolic code: an identifier such as `ERR_INVALID_PARAM`,
-/// `USER_40301` or `BadDigest`, or one joined by `-` or `.` as some
-/// catalogues write them (`base-symbol-error`, `RN-01`, `invalid.token`).
+/// A symbolic code, as the runtime reads one ([`errcat::is_symbolic_code`]).
 pub fn is_symbol(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes
-        .first()
-        .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
-        && !matches!(bytes.last(), Some(b'-' | b'.'))
+    errcat::is_symbolic_code(text)
 }
 
 /// An optionally signed decimal integer, or a `0x` hexadecimal one; `_`

@@ -43,6 +43,9 @@ pub enum BlockKind {
     Rule,
     /// A paragraph outside list items.
     Paragraph,
+    /// The paragraph right after a list item's first: what an item that
+    /// holds only its code (`` - `already-admin` ``) says of it.
+    ItemText,
     Table(Table),
     Code(CodeBlock),
     /// Markdown nested past a limit, not read. The block stands for what
@@ -891,6 +894,9 @@ struct ItemFrame {
     block: usize,
     /// Still collecting the item's first run of text.
     open: bool,
+    /// The item's first paragraph has just ended: a paragraph now is the
+    /// one right after it.
+    after_first: bool,
 }
 
 struct TableBuilder {
@@ -957,11 +963,13 @@ fn read_mapped(text: &str, map: &OffsetMap, depth: u32) -> Vec<Block> {
                     // Any nested block ends the first run of text of the
                     // list item it sits in.
                     if let Some(frame) = items.last_mut()
-                        && frame.open
                         && !matches!(tag, Tag::Paragraph)
                     {
-                        frame.open = false;
-                        finish_inline(&mut blocks, inline_target.take(), inline_range.take());
+                        frame.after_first = false;
+                        if frame.open {
+                            frame.open = false;
+                            finish_inline(&mut blocks, inline_target.take(), inline_range.take());
+                        }
                     }
                 }
                 match tag {
@@ -985,6 +993,7 @@ fn read_mapped(text: &str, map: &OffsetMap, depth: u32) -> Vec<Block> {
                         items.push(ItemFrame {
                             block: blocks.len() - 1,
                             open: true,
+                            after_first: false,
                         });
                         inline_target = Some(blocks.len() - 1);
                         inline_range = None;
@@ -997,6 +1006,12 @@ fn read_mapped(text: &str, map: &OffsetMap, depth: u32) -> Vec<Block> {
                         Some(frame) => {
                             frame.open = false;
                             finish_inline(&mut blocks, inline_target.take(), inline_range.take());
+                            if std::mem::take(&mut frame.after_first) {
+                                blocks.push(Block {
+                                    range: map.outer_range(range),
+                                    kind: BlockKind::ItemText,
+                                });
+                            }
                         }
                         None => {
                             blocks.push(Block {
@@ -1089,6 +1104,7 @@ fn read_mapped(text: &str, map: &OffsetMap, depth: u32) -> Vec<Block> {
                         && inline_target == Some(frame.block)
                     {
                         frame.open = false;
+                        frame.after_first = true;
                     }
                     finish_inline(&mut blocks, inline_target.take(), inline_range.take());
                 }
@@ -1104,12 +1120,14 @@ fn read_mapped(text: &str, map: &OffsetMap, depth: u32) -> Vec<Block> {
             },
             Event::Rule => {
                 // A rule ends the first run of text of the item it sits in,
-                // as a paragraph's end would in a loose list.
-                if let Some(frame) = items.last_mut()
-                    && frame.open
-                {
-                    frame.open = false;
-                    finish_inline(&mut blocks, inline_target.take(), inline_range.take());
+                // as a paragraph's end would in a loose list; what follows
+                // it is not right after that text.
+                if let Some(frame) = items.last_mut() {
+                    frame.after_first = false;
+                    if frame.open {
+                        frame.open = false;
+                        finish_inline(&mut blocks, inline_target.take(), inline_range.take());
+                    }
                 }
                 blocks.push(Block {
                     range: map.outer_range(range),
@@ -1341,6 +1359,9 @@ mod tests {
                 BlockKind::Paragraph => {
                     format!("para {}", source.slice(b.range.clone()).trim_end())
                 }
+                BlockKind::ItemText => {
+                    format!("item text {}", source.slice(b.range.clone()).trim_end())
+                }
                 BlockKind::Table(t) => format!(
                     "table {}",
                     t.rows
@@ -1388,9 +1409,18 @@ mod tests {
     }
 
     #[test]
-    fn loose_items_take_their_first_paragraph() {
-        let f = file("- a: 1\n\n  more\n\n- b: 2\n");
-        assert_eq!(kinds(&f, &read(&f)), ["item0 a: 1", "item0 b: 2"]);
+    fn loose_items_take_their_first_paragraph_and_the_one_after_it() {
+        let f = file("- a: 1\n\n  more\n  text\n\n  last\n\n- b: 2\n");
+        assert_eq!(
+            kinds(&f, &read(&f)),
+            ["item0 a: 1", "item text more\n  text", "item0 b: 2"]
+        );
+        // Not after something else in the item, nor in a nested item.
+        let f = file("- a\n\n  - b\n\n  more\n- c\n\n  ```\n  x\n  ```\n\n  more\n");
+        assert_eq!(
+            kinds(&f, &read(&f)),
+            ["item0 a", "item1 b", "item0 c", "code[] x"]
+        );
     }
 
     #[test]

@@ -3,6 +3,31 @@
 
 use std::fmt;
 
+/// Whether `text` is a symbolic code as catalogues write them: an
+/// identifier (`ERR_INVALID_PARAM`, `USER_40301`, `BadDigest`), one joined
+/// by `-` or `.` (`base-symbol-error`, `RN-01`, `invalid.token`), or such
+/// parts namespaced by `/` (`post/title-too-short`).
+///
+/// ```
+/// assert!(errcat::is_symbolic_code("ERR_INVALID_PARAM"));
+/// assert!(errcat::is_symbolic_code("user/invalid-group"));
+/// assert!(!errcat::is_symbolic_code("/users"));
+/// assert!(!errcat::is_symbolic_code("bad-"));
+/// assert!(!errcat::is_symbolic_code("40001"));
+/// ```
+pub fn is_symbolic_code(text: &str) -> bool {
+    text.split('/').all(|part| {
+        let bytes = part.as_bytes();
+        bytes
+            .first()
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+            && bytes
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+            && !matches!(bytes.last(), Some(b'-' | b'.'))
+    })
+}
+
 /// A code as a catalogue defines it, borrowed.
 ///
 /// ```

@@ -59,7 +59,7 @@ pub mod placeholder;
 mod registry;
 
 pub use catalog::{Catalog, ErrorCode, Source};
-pub use code::{CodeValue, OwnedCode};
+pub use code::{CodeValue, OwnedCode, is_symbolic_code};
 pub use error::{Context, Error, Value};
 pub use lookup::{UnknownCode, UnknownName};
 pub use registry::{catalog_in, lookup_in};

@@ -181,15 +181,8 @@ impl Visitor<'_> for CodeVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<OwnedCode, E> {
-        // As errcat-build reads symbolic codes: `ERR_X`, `base-error`, `a.b`.
-        let is_symbol = |s: &str| {
-            s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                && s.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
-                && !s.ends_with(['-', '.'])
-        };
         match CodeValue::parse(v) {
-            CodeValue::Symbol(symbol) if !is_symbol(symbol) => {
+            CodeValue::Symbol(symbol) if !crate::is_symbolic_code(symbol) => {
                 Err(E::invalid_value(de::Unexpected::Str(v), &self))
             }
             code => Ok(code.to_owned()),

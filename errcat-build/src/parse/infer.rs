@@ -66,7 +66,10 @@ pub(crate) fn kind(text: &str) -> Kind {
     if range::in_cell(text).is_some() || range::notation(text).is_some() {
         return Kind::Range;
     }
-    if is_symbol(text) {
+    // A path or a media type (`/users`, `application/json`) is no code to
+    // a table's columns: a code namespaced by `/` is read where the layout
+    // says it is a code.
+    if is_symbol(text) && !text.contains('/') {
         return Kind::Symbol;
     }
     Kind::Prose

@@ -52,10 +52,12 @@ pub(crate) struct Part {
     /// The language its messages' header names (`Error Description(Chinese)`).
     pub language: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
-    /// The rows of its tables of HTTP statuses as records, which they are
-    /// only where the file has no others: beside a catalogue such a table
-    /// is its reference of statuses, alone on its page it is the catalogue.
-    pub status_rows: Vec<Entry>,
+    /// Records of readings that hold only where the file has no others:
+    /// the rows of a table of HTTP statuses (beside a catalogue, its
+    /// reference of statuses; alone on its page, the catalogue), and items
+    /// that are a lowercase identifier over what it means (beside other
+    /// records, more likely a list of fields or options).
+    pub fallback: Vec<Entry>,
 }
 
 #[derive(Debug)]
@@ -95,7 +97,7 @@ pub(crate) fn parse_file(
     parser.parts.push(document.part);
     if parser.parts.iter().all(|p| p.entries.is_empty()) {
         for part in &mut parser.parts {
-            part.entries = std::mem::take(&mut part.status_rows);
+            part.entries = std::mem::take(&mut part.fallback);
         }
     }
     // A kind of code configured is what the author says the codes are.
@@ -179,6 +181,9 @@ pub(crate) struct PartBuilder<'a> {
     /// A heading that is a code, waiting for the paragraph under it, and
     /// its level.
     heading_record: Option<Entry>,
+    /// A list item that holds only its code, waiting for the paragraph
+    /// after it in the item; and whether it is a fallback record.
+    item_record: Option<(Entry, bool)>,
     heading_level: u8,
     /// The document said the lines after it are not codes (`非错误码`),
     /// up to the next heading.
@@ -217,12 +222,13 @@ impl<'a> PartBuilder<'a> {
                 unread: 0,
                 language: None,
                 diagnostics: Vec::new(),
-                status_rows: Vec::new(),
+                fallback: Vec::new(),
             },
             section: None,
             open_sections: Vec::new(),
             defined: None,
             heading_record: None,
+            item_record: None,
             heading_level: 0,
             not_codes: false,
             record: bullet::OpenRecord::default(),
@@ -319,6 +325,13 @@ impl<'a> PartBuilder<'a> {
                 DefinedKey::Number,
             ));
         }
+        self.place(&mut entry);
+        self.part.entries.push(entry);
+    }
+
+    /// Puts a record in the current section, with its status where it
+    /// states none.
+    fn place(&self, entry: &mut Entry) {
         // Sections are at least a line each: their count fits 32 bits.
         entry.section = self.section.map(|i| i as u32);
         // A record that states no status takes the one its section does.
@@ -327,7 +340,54 @@ impl<'a> PartBuilder<'a> {
         {
             entry.http_status = self.part.sections[section].http_status;
         }
-        self.part.entries.push(entry);
+    }
+
+    /// A list item that holds only its code (`` - `1001` ``, or a
+    /// lowercase identifier, `` - `already-admin` ``): held for the
+    /// paragraph after it to say what it is. True if it is one.
+    fn hold_item_record(&mut self, content: Range<usize>) -> bool {
+        let text = self.source.text();
+        let content = infer::trim(text, content);
+        if content.is_empty() || text[content.clone()].contains('\n') {
+            return false;
+        }
+        // Not a field (`- ErrorCode: 40000001`) of a bullet record.
+        let alone = lines::code_line(text, content.clone())
+            .filter(|f| !f.labelled && f.message.is_none() && f.name.is_none() && f.http.is_none());
+        let (code, fallback) = match alone {
+            Some(found) => (found.code, false),
+            None => match quoted_identifier(text, content) {
+                Some(code) => (code, true),
+                None => return false,
+            },
+        };
+        self.close_record();
+        let entry = Entry {
+            span: self.source.span(code.clone()),
+            format: RecordFormat::Line,
+            code: Some(self.code(code)),
+            http_status: None,
+            name: None,
+            message: None,
+            section: None,
+            details: None,
+        };
+        self.item_record = Some((entry, fallback));
+        true
+    }
+
+    /// The paragraph after an item that holds only its code is its message.
+    fn describe_item(&mut self, paragraph: Range<usize>) {
+        let Some((mut entry, fallback)) = self.item_record.take() else {
+            return;
+        };
+        entry.message = Some(self.message(infer::trim(self.source.text(), paragraph)));
+        if fallback {
+            self.place(&mut entry);
+            self.part.fallback.push(entry);
+        } else {
+            self.push_line_entry(entry);
+        }
     }
 
     /// A record of a line (`4031 黑名单用户`), unless a record of a table,
@@ -436,14 +496,15 @@ impl<'a> PartBuilder<'a> {
         let rest = found.message.as_ref().map(|m| &text[m.clone()]);
         let code_like = |s: &str| crate::model::is_symbol(s) && table::looks_like_code(s);
         let number = crate::model::parse_integer(&text[found.code.clone()]).is_some();
-        let bare_number = number && !after.starts_with(['"', '`', '*']);
         // `## 2. Overview`, `### 1、简介`: the numbering of sections.
         let numbering = number && after.trim_start().starts_with(['.', '、', ')']);
         // `### 400 Bad Request`: a section of the records of that status.
         let status = status::in_title(&text[heading.clone()]).is_some();
         let named = match rest {
             _ if numbering || status => false,
-            None => !bare_number || found.labelled,
+            // `## 0` over `Success. …`: a number alone is a code when a
+            // paragraph says what it is (with none it titles a section).
+            None => true,
             Some(rest) => {
                 found.labelled
                     || number
@@ -463,6 +524,15 @@ impl<'a> PartBuilder<'a> {
             None => (None, None),
         };
         self.flush_heading();
+        // The record sits beside the headings of its level: the sections
+        // they opened, and labels under them (`**Recovery Steps:**`), end.
+        while let Some(&open) = self.open_sections.last() {
+            if self.part.sections[open].level < level {
+                break;
+            }
+            self.open_sections.pop();
+        }
+        self.section = self.open_sections.last().copied();
         self.heading_level = level;
         self.heading_record = Some(Entry {
             span: self.source.span(heading),
@@ -486,14 +556,25 @@ impl<'a> PartBuilder<'a> {
         }
         // `**Description:**` over the text: a field's label, not the text.
         let lines = lines_of(self.source, paragraph.clone());
-        if let [line] = lines.as_slice()
-            && lines::label(self.source.text(), line.clone()).is_some()
-        {
+        let text = self.source.text();
+        let label = lines::label(text, lines[0].clone());
+        if lines.len() == 1 && label.is_some() || self.only_other_fields(&lines) {
             return true;
         }
         let Some(mut entry) = self.heading_record.take() else {
             return false;
         };
+        // `**Description:**` and the text on the lines after it.
+        if let Some(label) = label
+            && let Some(last) = lines.last()
+        {
+            let hint = infer::hint(&text[label]);
+            if hint.message && !hint.advice {
+                entry.message = Some(self.message(lines[1].start..last.end));
+                self.push_line_entry(entry);
+                return true;
+            }
+        }
         // `Descripción: …` over `HTTP: 500`: the heading's fields, a line
         // each.
         if let Some(fields) = self.heading_fields(&lines) {
@@ -561,6 +642,25 @@ impl<'a> PartBuilder<'a> {
             self.push_line_entry(entry);
         }
         true
+    }
+
+    /// Whether each of two lines or more under a code heading is a field
+    /// that names none of a record's parts (`**Severity:** ERROR` over
+    /// `**Step:** 1`): what the page says of the code, not its message.
+    fn only_other_fields(&mut self, lines: &[Range<usize>]) -> bool {
+        let text = self.source.text();
+        lines.len() >= 2
+            && lines.iter().all(|line| {
+                bullet::field_pair(text, line.clone()).is_some_and(|(key, value)| {
+                    let hint = infer::hint(&text[key.clone()]);
+                    !value.is_empty()
+                        && self.field_role(&text[key]).is_none()
+                        && !(hint.http
+                            || hint.message
+                            || hint.name
+                            || hint.code != infer::Strength::None)
+                })
+            })
     }
 
     /// The fields of the lines under a code heading, where each is a
@@ -674,6 +774,11 @@ impl FileParser<'_> {
 
     fn walk_blocks(&mut self, part: &mut PartBuilder, blocks: &[Block]) {
         for block in blocks {
+            // An item holding only its code is described by the paragraph
+            // right after it, or not at all.
+            if !matches!(block.kind, BlockKind::ItemText) {
+                part.item_record = None;
+            }
             match &block.kind {
                 BlockKind::Heading { level, text } => {
                     part.flush_heading();
@@ -681,10 +786,14 @@ impl FileParser<'_> {
                 }
                 BlockKind::ListItem { content, .. } => {
                     part.flush_heading();
+                    if part.hold_item_record(content.clone()) {
+                        continue;
+                    }
                     if !self.list_item_lines(part, content.clone()) {
                         bullet::list_item(part, content.clone());
                     }
                 }
+                BlockKind::ItemText => part.describe_item(block.range.clone()),
                 BlockKind::Rule => {
                     part.flush_heading();
                     part.close_record();
@@ -930,6 +1039,16 @@ impl FileParser<'_> {
             None => self.facts.status_reference = Some(reference),
         }
     }
+}
+
+/// A lowercase identifier in backticks, alone (`` `already-admin` ``,
+/// `` `post/title-too-short` ``): the range inside the backticks.
+fn quoted_identifier(text: &str, content: Range<usize>) -> Option<Range<usize>> {
+    let inner = text[content.clone()].strip_prefix('`')?.strip_suffix('`')?;
+    let mut words = inner.split(['_', '-', '.', '/']);
+    let identifier = inner.starts_with(|c: char| c.is_ascii_alphabetic())
+        && words.all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()));
+    identifier.then(|| content.start + 1..content.end - 1)
 }
 
 /// Markdown the reader would not hand to the parser: records in it would be
@@ -1211,6 +1330,18 @@ mod tests {
         assert_eq!(http_class_of("错误码对照表"), None);
         assert_eq!(section_number("2. Pod 类型错误"), Some(2));
         assert_eq!(section_number("一、接口 HTTP 状态码说明"), None);
+    }
+
+    #[test]
+    fn a_code_heading_ends_the_labels_under_the_heading_before_it() {
+        let text = "## Validation\n\n### E_ONE\n\nFirst.\n\n**Recovery Steps:**\n1. Retry\n\n### E_TWO\n\nSecond.\n";
+        let source = SourceFile::new(0, "t.md", text.to_string());
+        let parsed = parse_file(&source, &[], None);
+        let part = &parsed.parts[0];
+        let sections: Vec<&str> = (part.entries.iter())
+            .map(|e| part.sections[e.section.unwrap() as usize].title.as_str())
+            .collect();
+        assert_eq!(sections, ["Validation", "Validation"]);
     }
 
     #[test]

@@ -295,7 +295,7 @@ fn read_status_table(
         Some(existing) => existing.statuses.extend(reference.statuses),
         None => facts.status_reference = Some(reference),
     }
-    part.part.status_rows.extend(status_rows);
+    part.part.fallback.extend(status_rows);
     true
 }
 
