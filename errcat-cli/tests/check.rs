@@ -96,6 +96,15 @@ const FIXTURES: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        // A code defined twice with its message: the one error, no warning
+        // that the message is repeated.
+        "duplicate-code-same-message",
+        1,
+        &[
+            "duplicate-code-same-message.md:8:14: error[duplicate-code]: code 40000001 is defined twice in catalogue `duplicate_code_same_message`",
+        ],
+    ),
+    (
         "http-prefix-mismatch",
         1,
         &[

@@ -601,6 +601,12 @@ fn check_duplicate_messages(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
         let (Some(repeated), Some(original)) = (&entry.message, &first.message) else {
             continue;
         };
+        // A code defined twice is an error of its own; that its message is
+        // the same says nothing more.
+        let code = entry.code_key(catalog.code_type);
+        if code.is_some() && code == first.code_key(catalog.code_type) {
+            continue;
+        }
         out.push(
             Diagnostic::new(
                 &lint::DUPLICATE_MESSAGE,
