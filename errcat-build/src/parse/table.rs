@@ -52,6 +52,20 @@ const TYPE_NAMES: &[&str] = &[
     "array", "number", "float", "double", "list", "map", "json", "date", "datetime",
 ];
 
+/// A data type as a table of fields writes it: a name of [`TYPE_NAMES`],
+/// or an integer or float of a width (`u8`, `int32_t`, `uint64`, `f32`).
+fn is_type_name(value: &str) -> bool {
+    if TYPE_NAMES.iter().any(|t| t.eq_ignore_ascii_case(value)) {
+        return true;
+    }
+    let value = value.to_ascii_lowercase();
+    let value = value.strip_suffix("_t").unwrap_or(&value);
+    let width = ["uint", "int", "float", "u", "i", "f"]
+        .iter()
+        .find_map(|kind| value.strip_prefix(kind));
+    width.is_some_and(|w| matches!(w, "8" | "16" | "32" | "64" | "128"))
+}
+
 /// Yes and no as tables write them; lowercase ASCII or uncased, so
 /// compared ignoring ASCII case.
 const BOOLEANS: &[&str] = &[
@@ -554,7 +568,7 @@ fn profiles(part: &PartBuilder, table: &Table, width: usize) -> Vec<Profile> {
                         if looks_like_code(&value) {
                             profile.code_like_symbols += 1;
                         }
-                        if TYPE_NAMES.iter().any(|t| t.eq_ignore_ascii_case(&value)) {
+                        if is_type_name(&value) {
                             profile.type_names += 1;
                         }
                         let prefix = label_word(&value);
@@ -1025,6 +1039,16 @@ fn check_cell_count(part: &mut PartBuilder, row: &Row, expected: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_types_of_any_width_are_type_names() {
+        for name in ["u8", "U16", "uint64_t", "int32", "f32", "float64", "string"] {
+            assert!(is_type_name(name), "{name}");
+        }
+        for name in ["u", "u7", "E8", "int", "uint8x", "USER_8"] {
+            assert_eq!(is_type_name(name), name == "int", "{name}");
+        }
+    }
 
     #[test]
     fn status_rows_list_one_or_more_statuses() {
