@@ -348,7 +348,10 @@ impl<'a> PartBuilder<'a> {
     fn hold_item_record(&mut self, content: Range<usize>) -> bool {
         let text = self.source.text();
         let content = infer::trim(text, content);
-        if content.is_empty() || text[content.clone()].contains('\n') {
+        // A code alone is one word: most items (`- HttpCode: 400`) are told
+        // by a byte search.
+        let word = &text[content.clone()];
+        if word.is_empty() || word.contains([' ', '\t', '\n']) {
             return false;
         }
         // Not a field (`- ErrorCode: 40000001`) of a bullet record.
