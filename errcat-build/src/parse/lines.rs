@@ -66,6 +66,36 @@ pub(crate) struct CodeLine {
     pub message: Option<Range<usize>>,
     /// Whether a label names the code (`Error code: 0`).
     pub labelled: bool,
+    /// Whether a dash parts the code from the message (`1001 - …`): a
+    /// second one parts the message, a title, from what it goes on to
+    /// describe ([`title`]).
+    pub dashed: bool,
+}
+
+/// `Missing crypto keys - One or more keys are missing`: in a record whose
+/// code a dash parts from the message, the words before the next spaced
+/// dash (`-`, `--`, `–`, `—`) are its title, the message; the rest
+/// describes it.
+pub(crate) fn title(text: &str, message: Range<usize>) -> Range<usize> {
+    let slice = &text[message.clone()];
+    let bytes = slice.as_bytes();
+    let spaced_dash = slice.char_indices().find_map(|(i, c)| {
+        if !c.is_whitespace() {
+            return None;
+        }
+        let after = &slice[i + c.len_utf8()..];
+        let dash = ["--", "-", "–", "—"]
+            .into_iter()
+            .find(|d| after.starts_with(d))?;
+        let rest = &after[dash.len()..];
+        rest.starts_with(char::is_whitespace).then_some(i)
+    });
+    match spaced_dash {
+        Some(end) if end > 0 && !bytes[..end].iter().all(u8::is_ascii_whitespace) => {
+            infer::trim(text, message.start..message.start + end)
+        }
+        _ => message,
+    }
 }
 
 fn is_separator(c: char) -> bool {
@@ -251,6 +281,7 @@ pub(crate) fn code_line(text: &str, line: Range<usize>) -> Option<CodeLine> {
         after += step;
     }
     let rest = &text[after..line.end];
+    let dashed = matches!(text[code.end..after].trim(), "-" | "--" | "–" | "—");
     if rest.is_empty() {
         return Some(CodeLine {
             code,
@@ -258,6 +289,7 @@ pub(crate) fn code_line(text: &str, line: Range<usize>) -> Option<CodeLine> {
             http: None,
             message: None,
             labelled,
+            dashed,
         });
     }
     // `3个`, `1.0.0`: the number runs on into a word or a number; but
@@ -271,6 +303,7 @@ pub(crate) fn code_line(text: &str, line: Range<usize>) -> Option<CodeLine> {
                 http: None,
                 message: (!message.is_empty()).then_some(message),
                 labelled,
+                dashed,
             }),
             _ => None,
         };
@@ -287,7 +320,10 @@ pub(crate) fn code_line(text: &str, line: Range<usize>) -> Option<CodeLine> {
     if written == Written::Symbol && !explicit {
         return None;
     }
-    let message = clean_message(text, after..line.end);
+    let mut message = clean_message(text, after..line.end);
+    if dashed {
+        message = title(text, message);
+    }
     // `40001 AUDIO_FILE_NOTEXSIT Media server error`: a name between.
     let (name, message) = split_name(text, message);
     // `Not Found (404)`: the status the record answers with.
@@ -298,6 +334,7 @@ pub(crate) fn code_line(text: &str, line: Range<usize>) -> Option<CodeLine> {
         http,
         message: (!message.is_empty()).then_some(message),
         labelled,
+        dashed,
     })
 }
 
@@ -550,6 +587,22 @@ mod tests {
                 })
                 .collect()
         })
+    }
+
+    #[test]
+    fn a_second_dash_parts_a_title_from_its_description() {
+        fn title_of(text: &str) -> &str {
+            &text[title(text, 0..text.len())]
+        }
+        assert_eq!(title_of("Bad Parameters -- One or more"), "Bad Parameters");
+        assert_eq!(title_of("Not found\n  – the URL is gone"), "Not found");
+        // Hyphens inside words, and a leading dash, part nothing.
+        assert_eq!(title_of("Sign-in failed; re-try"), "Sign-in failed; re-try");
+        assert_eq!(title_of("- x"), "- x");
+        assert_eq!(
+            read("- 1001 - Invalid file - see docs\n- 1002: A - B\n").unwrap(),
+            ["1001 [Invalid file]", "1002 [A - B]"]
+        );
     }
 
     #[test]

@@ -838,13 +838,30 @@ impl FileParser<'_> {
         }
         let lines = lines_of(self.source, content);
         let text = self.source.text();
-        if !lines
-            .iter()
-            .any(|line| lines::code_line(text, line.clone()).is_some())
-        {
+        let code_lines: Vec<Option<lines::CodeLine>> = (lines.iter())
+            .map(|line| lines::code_line(text, line.clone()))
+            .collect();
+        if code_lines.iter().all(Option::is_none) {
             return false;
         }
         part.close_record();
+        // `- 1001 - Invalid file` over `  name given.`: an item is one
+        // paragraph, its code line's message wrapped over the lines after.
+        if let [Some(first), rest @ ..] = code_lines.as_slice()
+            && !rest.is_empty()
+            && rest.iter().all(Option::is_none)
+            && let Some(message) = &first.message
+            && let Some(last) = lines.last()
+        {
+            let wrapped = message.start..last.end;
+            let message = match first.dashed {
+                true => lines::title(text, wrapped),
+                false => wrapped,
+            };
+            let (code, name, http) = (first.code.clone(), first.name.clone(), first.http.clone());
+            part.push_line_record(lines[0].clone(), code, name, http, Some(message));
+            return true;
+        }
         self.lines(part, &lines);
         true
     }
