@@ -242,7 +242,26 @@ impl<'a> PartBuilder<'a> {
         if let Some((_, role)) = self.field_roles.iter().find(|(known, _)| known == name) {
             return *role;
         }
-        let role = field::role_of(name);
+        // Known names, else what a short label says as a column header
+        // would, in any language (`Fehlercode`, `Meldung`, `Statut HTTP`);
+        // not a sentence that happens to hold a colon, nor a name, which
+        // too many other fields are called (`Header Name`).
+        let label = name.trim().trim_matches('*');
+        let short = label.chars().count() <= 24
+            && label.split_whitespace().count() <= 3
+            && label
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '_'));
+        let role = field::role_of(name).or_else(|| {
+            let hint = infer::hint(label);
+            match hint {
+                _ if !short => None,
+                _ if hint.http => Some(Role::HttpStatus),
+                _ if hint.code == infer::Strength::Strong => Some(Role::Code),
+                _ if hint.message && !hint.advice => Some(Role::Message),
+                _ => None,
+            }
+        });
         // Bounded, for documents of endlessly varied field names.
         if self.field_roles.len() < 64 {
             self.field_roles.push((name.to_string(), role));
