@@ -40,6 +40,8 @@ struct Contents {
     id: FileId,
     path: String,
     text: String,
+    /// Where the markdown starts ([`SourceFile::body_start`]).
+    body_start: usize,
     /// Byte offset of each line start; `line_starts[0] == 0`. Built on
     /// first use: only findings and tools ask for lines, and a clean file
     /// of 100,000 records would otherwise hold megabytes of it.
@@ -76,6 +78,7 @@ impl SourceFile {
         SourceFile(Arc::new(Contents {
             id,
             path: path.into(),
+            body_start: markdown_start(&text),
             text,
             line_starts: OnceLock::new(),
             last_line: AtomicUsize::new(0),
@@ -126,13 +129,10 @@ impl SourceFile {
         &self.0.text
     }
 
-    /// Offset where the markdown starts: after a byte-order mark, if any.
+    /// Offset where the markdown starts: after a byte-order mark and a
+    /// YAML front matter, if any.
     pub fn body_start(&self) -> usize {
-        if self.0.text.starts_with(BOM) {
-            BOM.len()
-        } else {
-            0
-        }
+        self.0.body_start
     }
 
     /// Text of a byte range, or "" if the range does not fall on character
@@ -251,9 +251,56 @@ pub(crate) fn trimmed(text: &str) -> Range<usize> {
     start..end.max(start)
 }
 
+/// Past a byte-order mark and a YAML front matter.
+fn markdown_start(text: &str) -> usize {
+    let bom = if text.starts_with(BOM) { BOM.len() } else { 0 };
+    bom + front_matter_len(&text[bom..])
+}
+
+/// The length of the YAML front matter `text` starts with, as Jekyll, Hugo
+/// and pandoc write it: a `---` line, `key: value` lines, and a closing
+/// `---` or `...` line. Metadata, not the page: its `- text: …` lines are
+/// no records. 0 where there is none (a thematic break, `---` over text).
+fn front_matter_len(text: &str) -> usize {
+    let keyed = |line: &str| {
+        let key = line.split_once(':').map_or("", |(key, _)| key);
+        key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+    };
+    let mut at = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let body = line.trim_end();
+        at += line.len();
+        match i {
+            0 if body != "---" => return 0,
+            0 => {}
+            1 if !keyed(body) => return 0,
+            _ if body == "---" || body == "..." => return at,
+            _ => {}
+        }
+    }
+    0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_front_matter_is_no_part_of_the_markdown() {
+        let start = |text: &str| SourceFile::new(0, "a.md", text.to_string()).body_start();
+        let page = "---\ntitle: Errors\ntags:\n - a\n---\n# E\n";
+        assert_eq!(start(page), page.find("# E").unwrap());
+        let page = "\u{feff}---\r\nk: v\r\n...\r\nx";
+        assert_eq!(start(page), page.find('x').unwrap());
+        // A thematic break over text, or no closing line: no front matter.
+        assert_eq!(start("---\n\n# Errors\n---\n"), 0);
+        assert_eq!(start("---\n# Errors\n---\n"), 0);
+        assert_eq!(start("---\nk: v\n"), 0);
+        assert_eq!(start("# E\n---\nk: v\n---\n"), 0);
+    }
 
     #[test]
     fn columns_count_characters_and_skip_the_bom() {

@@ -977,6 +977,14 @@ impl FileParser<'_> {
             table::read(part, &mut self.facts, &table, range);
             return;
         }
+        if let Some((header, table)) = table_after_lines(text, lines) {
+            self.lines(part, &lines[..header]);
+            let range = lines[header].start..lines[lines.len() - 1].end;
+            part.heading_as_section();
+            part.close_record();
+            table::read(part, &mut self.facts, &table, range);
+            return;
+        }
         let Some(found) = lines::records(self.source, lines) else {
             // Labels alone open sections (`**3XX错误码**`,
             // `**Auth errors (HTTP 403):**`).
@@ -1209,6 +1217,44 @@ pub(crate) fn every_line(text: &str) -> (SourceFile, Vec<Range<usize>>) {
         at += line.len();
     }
     (SourceFile::new(0, "t", text.to_string()), lines)
+}
+
+/// `{:.table}` over `Status | Code | Description` over `---|---|---`: a
+/// delimiter row under a paragraph's line makes that line a table's
+/// header and the lines after it its rows, as GitHub renders it (the
+/// markdown parser leaves them all one paragraph); the lines before stay
+/// a paragraph. The index of the header line, and the table.
+fn table_after_lines(text: &str, lines: &[Range<usize>]) -> Option<(usize, reader::Table)> {
+    let delimiter = (2..lines.len()).find(|&i| is_delimiter_row(&text[lines[i].clone()]))?;
+    let header = delimiter - 1;
+    let row = |line: &Range<usize>| Row {
+        range: line.clone(),
+        cells: reader::split_cells(text, line.clone()),
+    };
+    let head = row(&lines[header]);
+    let width = reader::split_cells(text, lines[delimiter].clone()).len();
+    if head.cells.len() != width || width < 2 {
+        return None;
+    }
+    let table = reader::Table {
+        header: head,
+        rows: lines[delimiter + 1..].iter().map(row).collect(),
+        rows_unsplit: false,
+    };
+    Some((header, table))
+}
+
+/// A table's delimiter row: `---|:---:|---`, with or without outer pipes.
+fn is_delimiter_row(line: &str) -> bool {
+    let line = line.trim();
+    let inner = line.strip_prefix('|').unwrap_or(line);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    line.contains('|')
+        && inner.split('|').all(|cell| {
+            let cell = cell.trim();
+            let dashes = cell.trim_start_matches(':').trim_end_matches(':');
+            !dashes.is_empty() && dashes.bytes().all(|b| b == b'-')
+        })
 }
 
 /// Lines of pipes that no delimiter row made a table (or a DokuWiki
