@@ -25,12 +25,20 @@ const NOT_YET: &[(&str, &str)] = &[
         "HTTP statuses as list items (`* 400 - **Bad Parameters** -- …`) with `errno 101 - …` items nested under them: every code and message is read, but the nested items do not yet take their parent item's status, nor the status items their own",
     ),
     (
+        "95_b24restdocs-system-errors-yfm-table.md",
+        "a YFM table (`#|` … `|#`, rows `|| … | … ||` over several lines, a cell holding the code and, on its next line, the message), a table syntax of the Diplodoc tool that no markdown parser reads",
+    ),
+    (
         "102_zemic-sensorintegration-readme-status-nested.md",
         "a protocol README whose status codes are one nested list (`- `0xFF`: Correct command`), beside command headings (`### 0x0A: Output Setting`) and payload notes in the same `code: text` shape",
     ),
     (
         "103_wht-slave-factory-test-protocol-zh.md",
         "a byte-level protocol specification of some 40 small tables: command IDs, sub-commands and addresses are tables of hex codes and their meanings, as its status tables are; only the headers (`Status` 值) tell them apart",
+    ),
+    (
+        "105_gamebase-zh-error-codes-merged-ranges.md",
+        "code cells that list two codes (`-4000001<br/>-4000006`) or shorten a range of codes (`-4090001 ~ 4`) are read as ranges of sections, and a name column of two names per cell is not taken as the names",
     ),
 ];
 
