@@ -603,8 +603,9 @@ fn check_duplicate_messages(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
         };
         // A code defined twice is an error of its own; that its message is
         // the same says nothing more.
+        // Nor for codes one row lists together (`-4000001<br/>-4000006`).
         let code = entry.code_key(catalog.code_type);
-        if code.is_some() && code == first.code_key(catalog.code_type) {
+        if code.is_some() && code == first.code_key(catalog.code_type) || entry.span == first.span {
             continue;
         }
         out.push(

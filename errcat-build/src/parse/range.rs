@@ -33,7 +33,7 @@ static CELL: LazyLock<Regex> =
 fn declared(c: &Captures) -> Option<Declared> {
     let (first, last, pattern) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
         (Some(first), Some(last), _, _) => {
-            let (first, last) = (first.as_str().parse().ok()?, last.as_str().parse().ok()?);
+            let (first, last) = abbreviated(first.as_str(), last.as_str())?;
             (first, last, format!("{first}-{last}"))
         }
         (_, _, Some(prefix), Some(xs)) => {
@@ -53,6 +53,23 @@ fn declared(c: &Captures) -> Option<Declared> {
         last,
         pattern,
     })
+}
+
+/// A range's two ends, the second maybe written as the last digits of the
+/// first where it is shorter and read whole would make no range of codes
+/// (`-4090001 ~ 4` is -4090001 to -4090004, `1000-15` 1000 to 1015).
+fn abbreviated(first: &str, last: &str) -> Option<(i64, i64)> {
+    let (start, end): (i64, i64) = (first.parse().ok()?, last.parse().ok()?);
+    let magnitude = first.trim_start_matches(['-', '+']);
+    let shorter = last.bytes().all(|b| b.is_ascii_digit()) && last.len() < magnitude.len();
+    if !shorter || (start <= end && start.signum() == end.signum().max(0)) {
+        return Some((start, end));
+    }
+    let whole: i64 = format!("{}{last}", &magnitude[..magnitude.len() - last.len()])
+        .parse()
+        .ok()?;
+    let whole = if start < 0 { -whole } else { whole };
+    Some((start.min(whole), start.max(whole)))
 }
 
 /// A heading that starts with a range; the range and where its name is.
@@ -181,6 +198,15 @@ mod tests {
             "the first code is above the last"
         );
         assert_eq!(in_cell("1999-1000"), None);
+        // The end written as the first's last digits.
+        assert_eq!(
+            range(in_cell("-4090001 ~ 4")),
+            Some((-4090004, -4090001, "-4090004--4090001".into()))
+        );
+        assert_eq!(
+            range(in_cell("1000~15")),
+            Some((1000, 1015, "1000-1015".into()))
+        );
         assert_eq!(in_cell(" `40001` "), None);
         assert_eq!(in_cell("-5"), None);
         assert_eq!(

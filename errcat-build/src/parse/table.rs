@@ -179,8 +179,12 @@ fn cell<'t>(part: &'t PartBuilder, row: &Row, index: usize) -> Option<&'t str> {
 
 /// The value a cell holds as the rendered table shows it: markup taken
 /// off (`` `telNO_DST`_`PARTIAL` `` is `telNO_DST_PARTIAL`).
+/// A cell's value as a reader takes it; of a cell listing codes, the first.
 fn cell_value<'t>(part: &'t PartBuilder, row: &Row, index: usize) -> Option<Cow<'t, str>> {
-    let range = row.cells.get(index)?.clone();
+    let mut range = row.cells.get(index)?.clone();
+    if let Some(codes) = listed_codes(part.source.text(), range.clone()) {
+        range = codes[0].clone();
+    }
     let value = part.source.slice(infer::value(part.source.text(), range));
     Some(plain::plain(value).map_or(Cow::Borrowed(value), Cow::Owned))
 }
@@ -904,6 +908,17 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
     if row.cells.iter().all(ruler) {
         return;
     }
+    // `| -4000001<br/>-4000006 | … |`: a row for each code the cell lists.
+    if let Some(cell) = row.cells.get(shape.code)
+        && let Some(codes) = listed_codes(text, cell.clone())
+    {
+        for code in codes {
+            let mut one = row.clone();
+            one.cells[shape.code] = code;
+            read_row(part, facts, shape, &one);
+        }
+        return;
+    }
     let code_kind = cell_kind(part, row, shape.code);
     match code_kind {
         // A code struck through is retired: no record, and no record may
@@ -995,6 +1010,36 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
         details: Details::boxed(translations, extra),
     };
     part.push_entry(entry);
+}
+
+/// The codes of a cell that lists several, one a line (`-4000001<br/>-4000006`):
+/// each part's range, if there are two or more and each is an integer or
+/// a symbol.
+fn listed_codes(text: &str, cell: Range<usize>) -> Option<Vec<Range<usize>>> {
+    let slice = &text[cell.clone()];
+    // Most cells hold no tag: told without a copy.
+    if !slice.contains('<') {
+        return None;
+    }
+    let lower = slice.to_ascii_lowercase();
+    if !lower.contains("<br") {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut start = 0;
+    while let Some(found) = lower[start..].find("<br") {
+        let open = start + found;
+        let close = open + lower[open..].find('>')? + 1;
+        parts.push(cell.start + start..cell.start + open);
+        start = close;
+    }
+    parts.push(cell.start + start..cell.end);
+    let parts: Vec<Range<usize>> = parts.into_iter().map(|p| infer::trim(text, p)).collect();
+    let code = |p: &Range<usize>| {
+        let value = &text[infer::value(text, p.clone())];
+        crate::model::parse_integer(value).is_some() || crate::model::is_symbol(value)
+    };
+    (parts.len() >= 2 && parts.iter().all(code)).then_some(parts)
 }
 
 /// The status of a cell: `404`, or the digits of `404 Not Found`.
