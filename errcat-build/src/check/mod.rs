@@ -237,7 +237,7 @@ fn check_entry(
     };
 
     if let (Some((status, status_field)), Some(code)) = (status, entry.code.as_ref()) {
-        if let Some(value) = code.value().filter(|v| *v >= 0 && shape.status_prefixed)
+        if let Some(value) = code.value().filter(|v| *v > 0 && shape.status_prefixed)
             && !starts_with_digits(value, status)
         {
             let digits = value.to_string();
@@ -390,7 +390,9 @@ pub fn status_prefixed(catalog: &Catalog) -> bool {
     let mut with_status = 0;
     let mut prefixed = 0;
     for entry in &catalog.entries {
-        if let (Some(code), Some(status)) = (entry.code_value(), entry.status_value()) {
+        // 0 is success in any catalogue, whatever status it answers with.
+        let code = entry.code_value().filter(|&code| code != 0);
+        if let (Some(code), Some(status)) = (code, entry.status_value()) {
             with_status += 1;
             if starts_with_digits(code, status) {
                 prefixed += 1;

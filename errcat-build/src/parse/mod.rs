@@ -599,19 +599,25 @@ impl<'a> PartBuilder<'a> {
         }
         // `Descripción: …` over `HTTP: 500`: the heading's fields, a line
         // each.
+        // A paragraph of fields (`**HTTP 状态码**: 400 Bad Request`) adds to
+        // the record, which waits for more: a record's fields are often a
+        // paragraph each. A heading's own title (`### 40001 - Invalid
+        // Parameters`) stays its message; a field describes it.
         if let Some(fields) = self.heading_fields(&lines) {
             for (role, value) in fields {
                 match role {
-                    Role::Message => entry.message = Some(self.message(value)),
+                    Role::Message if entry.message.is_none() => {
+                        entry.message = Some(self.message(value));
+                    }
                     Role::HttpStatus => {
-                        let value = strip_markup(self.source.text(), value);
+                        let value = table::status_digits(self, value);
                         entry.http_status = Some(Status::read(self.source, value));
                     }
                     Role::Name => entry.name = Some(self.name(value)),
-                    Role::Code => {}
+                    Role::Message | Role::Code => {}
                 }
             }
-            self.push_line_entry(entry);
+            self.heading_record = Some(entry);
             return true;
         }
         // The text of a line that restates the code is what the program

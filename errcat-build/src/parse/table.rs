@@ -1049,7 +1049,7 @@ fn status(part: &PartBuilder, cell: Range<usize>) -> Option<Status> {
 
 /// Where a cell's status is written: the cell's value, or the digits of
 /// `404 Not Found`.
-fn status_digits(part: &PartBuilder, cell: Range<usize>) -> Range<usize> {
+pub(crate) fn status_digits(part: &PartBuilder, cell: Range<usize>) -> Range<usize> {
     let text = part.source.text();
     let range = infer::value(text, cell);
     let value = &text[range.clone()];
