@@ -40,6 +40,10 @@ const NOT_YET: &[(&str, &str)] = &[
         "105_gamebase-zh-error-codes-merged-ranges.md",
         "code cells that list two codes (`-4000001<br/>-4000006`) or shorten a range of codes (`-4090001 ~ 4`) are read as ranges of sections, and a name column of two names per cell is not taken as the names",
     ),
+    (
+        "110_ai-diet-assistant-api-error-codes-headings.md",
+        "beside its code headings, a list that classifies codes by range holds one exact code (`- **0**: 成功` among `**40xxx**`), an example list starts a sentence with a number (`- 1 分钟内…`), and a table of user hints restates every code",
+    ),
 ];
 
 #[test]
