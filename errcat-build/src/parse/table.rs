@@ -58,12 +58,14 @@ fn is_type_name(value: &str) -> bool {
     if TYPE_NAMES.iter().any(|t| t.eq_ignore_ascii_case(value)) {
         return true;
     }
-    let value = value.to_ascii_lowercase();
-    let value = value.strip_suffix("_t").unwrap_or(&value);
-    let width = ["uint", "int", "float", "u", "i", "f"]
+    // Without a copy: every symbol cell of a table asks.
+    let value = value.strip_suffix("_t").unwrap_or(value);
+    let digits = value.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let kind = &value[..value.len() - digits.len()];
+    ["uint", "int", "float", "u", "i", "f"]
         .iter()
-        .find_map(|kind| value.strip_prefix(kind));
-    width.is_some_and(|w| matches!(w, "8" | "16" | "32" | "64" | "128"))
+        .any(|k| k.eq_ignore_ascii_case(kind))
+        && matches!(digits, "8" | "16" | "32" | "64" | "128")
 }
 
 /// Yes and no as tables write them; lowercase ASCII or uncased, so
@@ -181,11 +183,15 @@ fn cell<'t>(part: &'t PartBuilder, row: &Row, index: usize) -> Option<&'t str> {
 /// off (`` `telNO_DST`_`PARTIAL` `` is `telNO_DST_PARTIAL`).
 /// A cell's value as a reader takes it; of a cell listing codes, the first.
 fn cell_value<'t>(part: &'t PartBuilder, row: &Row, index: usize) -> Option<Cow<'t, str>> {
-    let mut range = row.cells.get(index)?.clone();
-    if let Some(codes) = listed_codes(part.source.text(), range.clone()) {
-        range = codes[0].clone();
+    let range = row.cells.get(index)?.clone();
+    let text = part.source.text();
+    let mut value = part.source.slice(infer::value(text, range.clone()));
+    if value.len() <= 96
+        && value.as_bytes().contains(&b'<')
+        && let Some(codes) = listed_codes(text, range)
+    {
+        value = part.source.slice(infer::value(text, codes[0].clone()));
     }
-    let value = part.source.slice(infer::value(part.source.text(), range));
     Some(plain::plain(value).map_or(Cow::Borrowed(value), Cow::Owned))
 }
 
@@ -910,6 +916,7 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
     }
     // `| -4000001<br/>-4000006 | … |`: a row for each code the cell lists.
     if let Some(cell) = row.cells.get(shape.code)
+        && text.as_bytes()[cell.clone()].contains(&b'<')
         && let Some(codes) = listed_codes(text, cell.clone())
     {
         for code in codes {
@@ -1017,8 +1024,13 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
 /// a symbol.
 fn listed_codes(text: &str, cell: Range<usize>) -> Option<Vec<Range<usize>>> {
     let slice = &text[cell.clone()];
-    // Most cells hold no tag: told without a copy.
-    if !slice.contains('<') {
+    // Codes start a cell and a list of a few is short; most cells hold no
+    // tag: told without a copy, and a message cell without a search.
+    let bytes = slice.as_bytes();
+    let starts_as_code = bytes
+        .first()
+        .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'`' | b'*'));
+    if bytes.len() > 96 || !starts_as_code || !bytes.contains(&b'<') {
         return None;
     }
     let lower = slice.to_ascii_lowercase();
