@@ -651,15 +651,25 @@ impl<'a> Analyzer<'a> {
         Some(&self.configs[config].catalogs[entry])
     }
 
-    /// The `[[catalog]]` entry for part `number` of a file, marked as used.
-    fn find_entry(&mut self, file: FileId, number: u32) -> Option<(usize, usize)> {
+    /// The catalogs.toml that governs a file, and its `[[catalog]]`
+    /// entries about the file, each with its index.
+    fn entries_about(
+        &self,
+        file: FileId,
+    ) -> Option<(usize, impl Iterator<Item = (usize, &CatalogConfig)>)> {
         let config = self.config_of[file as usize]?;
         let dir = &self.project.configs[config].dir;
         let path = normalize(self.project.sources[file as usize].path());
-        let position = self.configs[config]
-            .catalogs
-            .iter()
-            .position(|entry| entry.part.value == number && join(dir, &entry.file.value) == path)?;
+        let entries = (self.configs[config].catalogs.iter().enumerate())
+            .filter(move |(_, entry)| join(dir, &entry.file.value) == path);
+        Some((config, entries))
+    }
+
+    /// The `[[catalog]]` entry for part `number` of a file, marked as used.
+    fn find_entry(&mut self, file: FileId, number: u32) -> Option<(usize, usize)> {
+        let (config, mut entries) = self.entries_about(file)?;
+        let (position, _) = entries.find(|(_, entry)| entry.part.value == number)?;
+        drop(entries);
         self.used[config][position] = true;
         Some((config, position))
     }
@@ -667,48 +677,39 @@ impl<'a> Analyzer<'a> {
     /// The `encoding` catalogs.toml sets for a file, if any; the entry
     /// that sets it counts as used (it is about the file, not a part).
     fn configured_encoding(&mut self, file: FileId) -> Option<Setting<String>> {
-        let config = self.config_of[file as usize]?;
-        let dir = &self.project.configs[config].dir;
-        let path = normalize(self.project.sources[file as usize].path());
-        let index = self.configs[config]
-            .catalogs
-            .iter()
-            .position(|entry| entry.encoding.is_some() && join(dir, &entry.file.value) == path)?;
+        let (config, mut entries) = self.entries_about(file)?;
+        let (index, entry) = entries.find(|(_, entry)| entry.encoding.is_some())?;
+        let encoding = entry.encoding.clone();
+        drop(entries);
         self.used[config][index] = true;
-        self.configs[config].catalogs[index].encoding.clone()
+        encoding
+    }
+
+    /// The kind of code catalogs.toml gives a part of the file, if any.
+    fn configured_code_type(&self, file: FileId) -> Option<CodeType> {
+        let (_, mut entries) = self.entries_about(file)?;
+        entries.find_map(|(_, entry)| entry.code_type.as_ref().map(|t| t.value))
     }
 
     /// The table headers catalogs.toml names for a file; the entries that
     /// name them count as used (they are about the file, not a part).
-    /// The kind of code catalogs.toml gives a part of the file, if any.
-    fn configured_code_type(&self, file: FileId) -> Option<CodeType> {
-        let config = self.config_of[file as usize]?;
-        let dir = &self.project.configs[config].dir;
-        let path = normalize(self.project.sources[file as usize].path());
-        self.configs[config]
-            .catalogs
-            .iter()
-            .filter(|entry| join(dir, &entry.file.value) == path)
-            .find_map(|entry| entry.code_type.as_ref().map(|t| t.value))
-    }
-
     fn configured_columns(&mut self, file: FileId) -> Vec<(String, ColumnRole)> {
-        let Some(config) = self.config_of[file as usize] else {
+        let Some((config, entries)) = self.entries_about(file) else {
             return Vec::new();
         };
-        let dir = &self.project.configs[config].dir;
-        let path = normalize(self.project.sources[file as usize].path());
+        let naming: Vec<(usize, Vec<(String, ColumnRole)>)> = entries
+            .filter(|(_, entry)| !entry.columns.is_empty())
+            .map(|(index, entry)| {
+                let columns = (entry.columns.iter())
+                    .map(|(header, role)| (header.value.clone(), *role))
+                    .collect();
+                (index, columns)
+            })
+            .collect();
         let mut columns = Vec::new();
-        for (index, entry) in self.configs[config].catalogs.iter().enumerate() {
-            if !entry.columns.is_empty() && join(dir, &entry.file.value) == path {
-                self.used[config][index] = true;
-                columns.extend(
-                    entry
-                        .columns
-                        .iter()
-                        .map(|(header, role)| (header.value.clone(), *role)),
-                );
-            }
+        for (index, named) in naming {
+            self.used[config][index] = true;
+            columns.extend(named);
         }
         columns
     }
