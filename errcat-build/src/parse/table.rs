@@ -180,18 +180,14 @@ fn cell<'t>(part: &'t PartBuilder, row: &Row, index: usize) -> Option<&'t str> {
 }
 
 /// The value a cell holds as the rendered table shows it: markup taken
-/// off (`` `telNO_DST`_`PARTIAL` `` is `telNO_DST_PARTIAL`).
-/// A cell's value as a reader takes it; of a cell listing codes, the first.
+/// off (`` `telNO_DST`_`PARTIAL` `` is `telNO_DST_PARTIAL`); of a cell
+/// listing codes, the first.
 fn cell_value<'t>(part: &'t PartBuilder, row: &Row, index: usize) -> Option<Cow<'t, str>> {
-    let range = row.cells.get(index)?.clone();
-    let text = part.source.text();
-    let mut value = part.source.slice(infer::value(text, range.clone()));
-    if value.len() <= 96
-        && value.as_bytes().contains(&b'<')
-        && let Some(codes) = listed_codes(text, range)
-    {
-        value = part.source.slice(infer::value(text, codes[0].clone()));
+    let mut range = row.cells.get(index)?.clone();
+    if let Some(codes) = listed_codes(part.source.text(), range.clone()) {
+        range = codes[0].clone();
     }
+    let value = part.source.slice(infer::value(part.source.text(), range));
     Some(plain::plain(value).map_or(Cow::Borrowed(value), Cow::Owned))
 }
 
@@ -916,7 +912,6 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
     }
     // `| -4000001<br/>-4000006 | … |`: a row for each code the cell lists.
     if let Some(cell) = row.cells.get(shape.code)
-        && text.as_bytes()[cell.clone()].contains(&b'<')
         && let Some(codes) = listed_codes(text, cell.clone())
     {
         for code in codes {
@@ -1022,15 +1017,25 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
 /// The codes of a cell that lists several, one a line (`-4000001<br/>-4000006`):
 /// each part's range, if there are two or more and each is an integer or
 /// a symbol.
+#[inline]
 fn listed_codes(text: &str, cell: Range<usize>) -> Option<Vec<Range<usize>>> {
+    // Every cell of a table asks: a list of a few codes is short, and most
+    // cells hold no tag, told here without a call.
+    let bytes = &text.as_bytes()[cell.clone()];
+    if bytes.len() > 96 || !bytes.contains(&b'<') {
+        return None;
+    }
+    split_listed_codes(text, cell)
+}
+
+/// [`listed_codes`] for a short cell that holds a `<`.
+fn split_listed_codes(text: &str, cell: Range<usize>) -> Option<Vec<Range<usize>>> {
     let slice = &text[cell.clone()];
-    // Codes start a cell and a list of a few is short; most cells hold no
-    // tag: told without a copy, and a message cell without a search.
-    let bytes = slice.as_bytes();
-    let starts_as_code = bytes
-        .first()
+    let starts_as_code = slice
+        .bytes()
+        .next()
         .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'`' | b'*'));
-    if bytes.len() > 96 || !starts_as_code || !bytes.contains(&b'<') {
+    if !starts_as_code {
         return None;
     }
     let lower = slice.to_ascii_lowercase();
