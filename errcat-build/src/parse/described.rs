@@ -111,12 +111,7 @@ impl PartBuilder<'_> {
         self.flush_heading();
         // The record sits beside the headings of its level: the sections
         // they opened, and labels under them (`**Recovery Steps:**`), end.
-        while let Some(&open) = self.open_sections.last() {
-            if self.part.sections[open].level < level {
-                break;
-            }
-            self.open_sections.pop();
-        }
+        self.close_sections_from(level);
         self.section = self.open_sections.last().copied();
         self.heading_level = level;
         self.heading_record = Some(Entry {
@@ -160,12 +155,11 @@ impl PartBuilder<'_> {
                 return true;
             }
         }
-        // `Descripción: …` over `HTTP: 500`: the heading's fields, a line
-        // each.
-        // A paragraph of fields (`**HTTP 状态码**: 400 Bad Request`) adds to
-        // the record, which waits for more: a record's fields are often a
-        // paragraph each. A heading's own title (`### 40001 - Invalid
-        // Parameters`) stays its message; a field describes it.
+        // `Descripción: …` over `HTTP: 500`, a field a line, adds to the
+        // record, which waits for more: a record's fields are often a
+        // paragraph each (`**HTTP 状态码**: 400 Bad Request`). A heading's
+        // own title (`### 40001 - Invalid Parameters`) stays its message; a
+        // field describes it.
         if let Some(fields) = self.heading_fields(&lines) {
             for (role, value) in fields {
                 match role {

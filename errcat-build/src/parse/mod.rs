@@ -454,16 +454,21 @@ impl<'a> PartBuilder<'a> {
         record.finish(self);
     }
 
-    fn push_section(&mut self, title: Text, level: u8, range: Option<usize>) {
-        let http_class = http_class_of(title.as_str());
-        let number = section_number(title.as_str());
-        // The sections this one sits in: those of lower levels before it.
+    /// Ends the open sections of `level` and deeper.
+    fn close_sections_from(&mut self, level: u8) {
         while let Some(&open) = self.open_sections.last() {
             if self.part.sections[open].level < level {
                 break;
             }
             self.open_sections.pop();
         }
+    }
+
+    fn push_section(&mut self, title: Text, level: u8, range: Option<usize>) {
+        let http_class = http_class_of(title.as_str());
+        let number = section_number(title.as_str());
+        // The sections this one sits in: those of lower levels before it.
+        self.close_sections_from(level);
         let inherited = self
             .open_sections
             .last()
