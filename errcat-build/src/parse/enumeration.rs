@@ -73,7 +73,8 @@ fn set_aside_in(part: &mut Part, most: Kind, counts: &[usize; 3]) {
             continue;
         };
         let one_kind = entries.iter().all(|e| Kind::of(e) == Some(kind));
-        if !one_kind || kind == most || counts[kind as usize] >= counts[most as usize] {
+        // Not of the most common kind, nor of one as common.
+        if !one_kind || counts[kind as usize] >= counts[most as usize] {
             continue;
         }
         keep[run.clone()].fill(false);
@@ -89,27 +90,14 @@ fn set_aside_in(part: &mut Part, most: Kind, counts: &[usize; 3]) {
 
 /// The runs of consecutive line records in one section.
 fn runs_of_lines(entries: &[Entry]) -> Vec<std::ops::Range<usize>> {
+    let line = |e: &Entry| e.format == RecordFormat::Line;
     let mut runs = Vec::new();
-    let mut start = None;
-    for (i, entry) in entries.iter().enumerate() {
-        let goes_on = |start: usize| entries[start].section == entry.section;
-        match (entry.format == RecordFormat::Line, start) {
-            (true, Some(s)) if goes_on(s) => {}
-            (true, _) => {
-                if let Some(s) = start {
-                    runs.push(s..i);
-                }
-                start = Some(i);
-            }
-            (false, _) => {
-                if let Some(s) = start.take() {
-                    runs.push(s..i);
-                }
-            }
+    let mut at = 0;
+    for group in entries.chunk_by(|a, b| line(a) && line(b) && a.section == b.section) {
+        if line(&group[0]) {
+            runs.push(at..at + group.len());
         }
-    }
-    if let Some(s) = start {
-        runs.push(s..entries.len());
+        at += group.len();
     }
     runs
 }
