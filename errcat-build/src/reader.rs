@@ -301,6 +301,9 @@ fn read_text(
     let mut scan = Scan::for_text(text);
     let mut piece = 0;
     let mut last_cut = 0;
+    // Where a fence opened at a cut starts, while it is open: it is read
+    // here ([`fenced_block`]) rather than handed to the parser.
+    let mut fence: Option<usize> = None;
     // The line to show for a stretch past its budget, while it goes on.
     let mut refused: Option<Range<usize>> = None;
     // Where the deepest line since a blank one starts: the one to show.
@@ -323,6 +326,17 @@ fn read_text(
             }
             last_cut = start;
         }
+        match fence {
+            Some(fence_start) if !scan.cuts.in_fence() => {
+                if fence_start > piece {
+                    visit(read(piece..fence_start));
+                }
+                visit(vec![fenced_block(text, map, depth, fence_start, start..at)]);
+                (piece, last_cut, fence) = (at, at, None);
+            }
+            None if step.cut && scan.cuts.opened_plain_fence(line) => fence = Some(start),
+            _ => {}
+        }
         if step.too_deep && refused.is_none() {
             if last_cut > piece {
                 visit(read(piece..last_cut));
@@ -337,6 +351,48 @@ fn read_text(
         Some(line) => visit(vec![too_deep(line)]),
         None => visit(read(piece..text.len())),
     }
+}
+
+/// The block of a fence that opens at a cut (so at the top level, at
+/// column 0, with an info string the parser takes as written) and closes
+/// at `closing`, as the parser would read it: its content is the file's
+/// lines between, which the parser only copies out a line at a time. A
+/// list of 100,000 constants is one such block, and the parser's scan of
+/// it took as long as everything else errcat reads of it but the records.
+fn fenced_block(
+    text: &str,
+    map: &OffsetMap,
+    depth: u32,
+    start: usize,
+    closing: Range<usize>,
+) -> Block {
+    let opener = line_at(text, start).unwrap_or("");
+    let content = (start + opener.len()).min(closing.start)..closing.start;
+    let mut content_map = OffsetMap::default();
+    content_map.push_through(0, map, content.clone());
+    let copied = !is_one_stretch(&content_map, content.len());
+    // The block ends at its closing line's end, without the terminator.
+    let end = closing.end - usize::from(text[..closing.end].ends_with('\n'));
+    code_block(
+        map,
+        start..end,
+        true,
+        plain_info(opener).unwrap_or("").to_string(),
+        copied.then(|| text[content].to_string()),
+        content_map,
+        depth,
+    )
+}
+
+/// The info string of a fence's opening line, trimmed, if it is made only
+/// of characters the parser keeps as they are (no escapes, no entities).
+fn plain_info(opener: &str) -> Option<&str> {
+    let marker = *opener.as_bytes().first()?;
+    let info = opener
+        .trim_start_matches(marker as char)
+        .trim_matches([' ', '\t', '\n']);
+    let plain = |b: u8| b.is_ascii_alphanumeric() || b"-_+.#/:".contains(&b);
+    info.bytes().all(plain).then_some(info)
 }
 
 /// Offsets where markdown can be cut into independently read pieces, at
@@ -502,6 +558,18 @@ impl CutScan {
             self.after_blank = false;
         }
         next
+    }
+
+    /// Whether a fence is open.
+    fn in_fence(&self) -> bool {
+        matches!(self.open, Some(Open::Fence { .. }))
+    }
+
+    /// Whether `line`, just taken, opened a fence that [`fenced_block`] can
+    /// read as the parser does: no carriage return in the text to follow,
+    /// and an info string of [`plain_info`].
+    fn opened_plain_fence(&self, line: &str) -> bool {
+        self.in_fence() && !self.has_cr && !self.stuck && plain_info(line).is_some()
     }
 
     /// Takes the next line; true if the text may be cut before it.
@@ -1176,19 +1244,43 @@ fn extend(inline_range: &mut Option<Range<usize>>, target: Option<usize>, range:
 }
 
 fn finish_code(builder: CodeBuilder, end: usize, map: &OffsetMap, depth: u32) -> Block {
-    // Every segment's text is the file's bytes at its outer range, copied;
-    // a content of one segment is the file's own stretch.
-    let in_file = matches!(
-        builder.map.segments.as_slice(),
-        [only] if only.inner == 0 && only.outer_len == builder.content.len()
-    );
+    let in_file = is_one_stretch(&builder.map, builder.content.len());
+    code_block(
+        map,
+        builder.start..end,
+        builder.fenced,
+        builder.info,
+        (!in_file).then_some(builder.content),
+        builder.map,
+        depth,
+    )
+}
+
+/// Whether content of `len` bytes mapped by `map` is one stretch of the
+/// file. Every segment's text is the file's bytes at its outer range; a
+/// content of one segment is the file's own stretch, read there.
+fn is_one_stretch(map: &OffsetMap, len: usize) -> bool {
+    matches!(map.segments.as_slice(), [only] if only.inner == 0 && only.outer_len == len)
+}
+
+/// A code block at `range` of the text `map` maps; `content` is `None`
+/// where it is one stretch of the file ([`is_one_stretch`]).
+fn code_block(
+    map: &OffsetMap,
+    range: Range<usize>,
+    fenced: bool,
+    info: String,
+    content: Option<String>,
+    content_map: OffsetMap,
+    depth: u32,
+) -> Block {
     Block {
-        range: map.outer_range(builder.start..end),
+        range: map.outer_range(range),
         kind: BlockKind::Code(CodeBlock {
-            fenced: builder.fenced,
-            info: builder.info,
-            content: (!in_file).then_some(builder.content),
-            map: builder.map,
+            fenced,
+            info,
+            content,
+            map: content_map,
             depth,
         }),
     }
@@ -1583,7 +1675,8 @@ mod tests {
             pieces += 1;
             chunked.extend(blocks);
         });
-        assert_eq!(pieces, 9);
+        // The fence is a piece of its own, read without the parser.
+        assert_eq!(pieces, 10);
         let mut whole = Vec::new();
         read_in_chunks(&f, usize::MAX, |blocks| whole.extend(blocks));
         assert_eq!(chunked, whole);
@@ -1825,8 +1918,63 @@ mod tests {
             .collect()
     }
 
+    /// Blocks of `text` as `read_text` reads it whole, and as the parser
+    /// alone does.
+    fn read_and_parsed(text: &str) -> (Vec<Block>, Vec<Block>) {
+        let map = OffsetMap::shifted(0, text.len());
+        let mut read = Vec::new();
+        read_text(text, &map, 0, usize::MAX, &mut |blocks| read.extend(blocks));
+        (read, read_mapped(text, &map, 0))
+    }
+
+    #[test]
+    fn fences_at_a_cut_are_read_as_the_parser_reads_them() {
+        for text in [
+            "```\nA = 1\n```\n",
+            "# T\n\n```go\n// m\nA = 1\n\nB = 2\n```\nafter\n",
+            "~~~~ c++\n~~~\n```\n ~~~~~  \n\n- x\n",
+            "```\n```\n",
+            "```\n\n```",
+            "``` x\tcode\n\tcode\n   ```\n",
+            "```\nx\n",
+            "````\n```\n`````\n```\n",
+            "```c\\+\\+\nx\n```\n",
+            "~~~ a b\nx\n~~~\n",
+            "```\nx\n```\t\ny\n```\n",
+            "x\n\n```\n- a\n```\n\n```\nb\n```\n",
+        ] {
+            let (read, parsed) = read_and_parsed(text);
+            assert_eq!(read, parsed, "{text:?}");
+        }
+        let text = "# T\n\n```go\nA = 1\n```\n";
+        let f = file(text);
+        let blocks = read(&f);
+        assert_eq!(kinds(&f, &blocks), ["h1 T", "code[go] A = 1"]);
+        assert_eq!(blocks[1].range, 5..text.len() - 1);
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Fences read without the parser read as it reads them, among
+        /// any other lines that do not nest past the limit.
+        #[test]
+        fn fences_read_without_the_parser_are_those_it_reads(
+            lines in proptest::collection::vec(
+                proptest::sample::select(
+                    any_lines()
+                        .into_iter()
+                        .filter(|line| line.len() < 40)
+                        .chain(["```c", "~~~~", "``` a\\b", "```&amp;", " ```", "A = 1", "\tx"])
+                        .collect::<Vec<_>>(),
+                ),
+                0..24,
+            )
+        ) {
+            let text = lines.join("\n");
+            let (read, parsed) = read_and_parsed(&text);
+            proptest::prop_assert_eq!(read, parsed, "{:?}", text);
+        }
 
         /// In any order and indentation.
         #[test]
