@@ -14,6 +14,7 @@
 
 pub mod builder;
 pub mod check;
+mod concurrent;
 pub mod config;
 pub mod diagnostic;
 pub mod emit;

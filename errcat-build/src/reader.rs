@@ -139,33 +139,38 @@ impl CodeBlock {
     /// Each content line's range in `file`, without its terminator: made
     /// as they are asked for, not kept, for the same reason.
     pub fn lines<'a>(&'a self, file: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
-        // By bytes: a code block of constants is mostly short lines, for
-        // which a `str` pattern search costs more than the line's bytes.
-        let bytes = self.content(file).as_bytes();
         // Content that is one stretch of the file maps by a shift.
         let shift = match (&self.content, self.map.segments.first()) {
             (None, Some(segment)) => Some(segment.outer),
             _ => None,
         };
-        let mut at = 0;
-        std::iter::from_fn(move || {
-            if at >= bytes.len() {
-                return None;
-            }
-            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
-            let mut body_end = end;
-            while body_end > at && bytes[body_end - 1] == b'\r' {
-                body_end -= 1;
-            }
-            let range = match shift {
-                Some(shift) => at + shift..body_end + shift,
-                None => self.map.outer_range(at..body_end),
-            };
-            at = end + 1;
-            Some(range)
+        split_lines(self.content(file).as_bytes()).map(move |line| match shift {
+            Some(shift) => line.start + shift..line.end + shift,
+            None => self.map.outer_range(line),
         })
     }
 
+    /// The content cut in two at a blank line near its middle, as two
+    /// ranges of `file` of whole lines, where it is one stretch of the file
+    /// of at least `from` bytes: for reading the halves side by side.
+    pub fn halves(&self, file: &str, from: usize) -> Option<(Range<usize>, Range<usize>)> {
+        let (None, [segment]) = (&self.content, self.map.segments.as_slice()) else {
+            return None;
+        };
+        let content = segment.outer..segment.outer + segment.outer_len;
+        let bytes = file.as_bytes().get(content.clone())?;
+        if bytes.len() < from.max(2) {
+            return None;
+        }
+        // The first blank line that ends past the middle, else the last
+        // before it; it starts after the first of its two line feeds.
+        let middle = bytes.len() / 2 - 1;
+        let feeds = (memchr::memmem::find(&bytes[middle..], b"\n\n").map(|at| middle + at))
+            .or_else(|| memchr::memmem::rfind(&bytes[..middle + 1], b"\n\n"))?;
+        let blank = feeds + 1;
+        let cut = content.start + blank;
+        Some((content.start..cut, cut..content.end))
+    }
     /// Reads the block's content as markdown; ranges point into `file`,
     /// the text of the file it was read from. Past [`MAX_CODE_DEPTH`], a
     /// [`BlockKind::TooDeep`] block at its first line instead.
@@ -191,6 +196,35 @@ impl CodeBlock {
         split_rows(&mut blocks, file);
         blocks
     }
+}
+
+/// Each line of `range` of `file`, a stretch of whole lines, without its
+/// terminator.
+pub fn file_lines(file: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let start = range.start;
+    split_lines(file.as_bytes().get(range).unwrap_or_default())
+        .map(move |line| line.start + start..line.end + start)
+}
+
+/// The range of each line of `bytes`, without its terminator (a line feed
+/// and any carriage returns before it). By bytes: a code block of
+/// constants is mostly short lines, for which a `str` pattern search costs
+/// more than the line's bytes.
+fn split_lines(bytes: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= bytes.len() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let mut body_end = end;
+        while body_end > at && bytes[body_end - 1] == b'\r' {
+            body_end -= 1;
+        }
+        let line = at..body_end;
+        at = end + 1;
+        Some(line)
+    })
 }
 
 /// Reads the markdown blocks of a whole file.
@@ -228,9 +262,7 @@ pub fn read_in_chunks(source: &SourceFile, chunk: usize, mut visit: impl FnMut(V
         visit(blocks);
     };
     let map = OffsetMap::shifted(body, text.len());
-    let spare_thread =
-        || std::thread::available_parallelism().is_ok_and(|threads| threads.get() > 1);
-    if worth_reading_ahead(text, chunk) && spare_thread() {
+    if worth_reading_ahead(text, chunk) && crate::concurrent::spare_thread() {
         read_ahead(text, &map, chunk, &mut visit);
     } else {
         read_text(text, &map, 0, chunk, &mut visit);

@@ -8,6 +8,7 @@ use std::hash::{BuildHasher, Hash};
 
 use foldhash::fast::FixedState;
 
+use crate::concurrent::beside;
 use crate::diagnostic::Diagnostic;
 use crate::lint;
 use crate::model::{Catalog, CodeType, Entry, Model, RangeOrigin, RecordFormat, is_symbol};
@@ -51,36 +52,6 @@ pub fn run(model: &Model) -> Vec<Diagnostic> {
 /// its records' own checks, on two threads: the two longest checks, and
 /// below this too short for a thread to win back its start.
 const CHECKED_BESIDE_FROM: usize = 16_384;
-
-/// Runs `aside` and `here` at once where `worth_a_thread` and the machine
-/// has a thread to spare, else one after the other: both only write what
-/// they are given, so the outcome is the same.
-fn beside(worth_a_thread: bool, aside: impl FnOnce() + Send, here: impl FnOnce()) {
-    let spare = || std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
-    if !(worth_a_thread && spare()) {
-        aside();
-        here();
-        return;
-    }
-    // Taken by whichever thread runs it: the new one, or this one if no
-    // thread could be had.
-    let aside = std::sync::Mutex::new(Some(aside));
-    let run_aside = || {
-        let taken = aside.lock().ok().and_then(|mut slot| slot.take());
-        if let Some(aside) = taken {
-            aside();
-        }
-    };
-    std::thread::scope(|scope| {
-        let thread = std::thread::Builder::new()
-            .name("errcat-check".to_string())
-            .spawn_scoped(scope, run_aside);
-        here();
-        if thread.is_err() {
-            run_aside();
-        }
-    });
-}
 
 /// Two declared ranges that share codes (`4000-4199` and `4100-4199`).
 fn check_overlapping_ranges(model: &Model, out: &mut Vec<Diagnostic>) {

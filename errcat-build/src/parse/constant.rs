@@ -43,12 +43,14 @@ pub(crate) struct Constant {
 pub(crate) struct Scan {
     /// How many constants the lines hold.
     pub constants: usize,
-    /// The one comment on any constant is the one above the first of
-    /// several (`// status codes`): it heads the list rather than giving
-    /// that constant its message.
-    pub comment_heads_list: bool,
     /// Lines that are neither constants, comments nor blank.
     pub other_lines: Vec<Range<usize>>,
+    /// How many constants have a comment.
+    commented: usize,
+    /// The first constant's comment is the line above it.
+    first_above: bool,
+    /// The lines end inside a block comment (`/* …` not yet closed).
+    pub ends_in_comment: bool,
 }
 
 impl Scan {
@@ -56,6 +58,27 @@ impl Scan {
     /// happens to assign a number somewhere).
     pub fn is_constant_list(&self) -> bool {
         self.constants > 0 && self.constants >= self.other_lines.len()
+    }
+
+    /// The one comment on any constant is the one above the first of
+    /// several (`// status codes`): it heads the list rather than giving
+    /// that constant its message.
+    pub fn comment_heads_list(&self) -> bool {
+        self.constants > 1 && self.commented == 1 && self.first_above
+    }
+
+    /// The scan of this scan's lines and then `later`'s, where `later`'s
+    /// start at a blank line outside a comment (so that no state of the
+    /// scan goes on across the two).
+    pub fn then(mut self, mut later: Scan) -> Scan {
+        if self.constants == 0 {
+            self.first_above = later.first_above;
+        }
+        self.constants += later.constants;
+        self.commented += later.commented;
+        self.other_lines.append(&mut later.other_lines);
+        self.ends_in_comment = later.ends_in_comment;
+        self
     }
 }
 
@@ -272,8 +295,6 @@ pub(crate) fn scan(
 ) -> Scan {
     let mut scan = Scan::default();
     let mut sections = 0;
-    // Constants with a comment, and whether the first one's is above it.
-    let (mut commented, mut first_above) = (0, false);
     // The text of the last comment since the last constant, blank or
     // other line (the first text line of a block comment).
     let mut pending: Option<Range<usize>> = None;
@@ -313,9 +334,9 @@ pub(crate) fn scan(
             let above = trailing.is_none();
             let comment = trailing.or(pending.take());
             if scan.constants == 0 {
-                first_above = above && comment.is_some();
+                scan.first_above = above && comment.is_some();
             }
-            commented += usize::from(comment.is_some());
+            scan.commented += usize::from(comment.is_some());
             scan.constants += 1;
             each(Constant {
                 line: line.clone(),
@@ -342,7 +363,7 @@ pub(crate) fn scan(
             pending = None;
         }
     }
-    scan.comment_heads_list = scan.constants > 1 && commented == 1 && first_above;
+    scan.ends_in_comment = state == Comment::Block;
     scan
 }
 

@@ -12,6 +12,7 @@
 mod body;
 mod bullet;
 mod constant;
+mod constant_list;
 mod described;
 mod enumeration;
 mod field;
@@ -38,6 +39,7 @@ use crate::model::{
 };
 use crate::reader::{self, Block, BlockKind, CodeBlock, Row};
 use crate::source::{SourceFile, Span};
+use constant_list::{ConstantSections, constants_into};
 use field::Role;
 
 /// The records of one part of a file, before it is named.
@@ -764,18 +766,13 @@ impl FileParser<'_> {
         // indented one's go into the text's part, so it is scanned first to
         // tell, then again to add them.
         let mut own = (code.fenced).then(|| {
-            let mut own = PartBuilder::new(self.source, self.columns, origin);
-            // Room for a record an `=`, which every constant has: the
-            // records are not copied into a larger array on the way.
-            own.part.entries.reserve(code.count(file, b'='));
+            let own = PartBuilder::new(self.source, self.columns, origin);
             (ConstantSections::of(&own), own)
         });
-        let constants = constant::scan(self.source, code.lines(file), |c| {
-            statuses.add(&c);
-            if let Some((sections, own)) = own.as_mut() {
-                sections.add(own, c);
-            }
-        });
+        let constants = match own.as_mut() {
+            Some((sections, own)) => constant_list::scan_fenced(own, sections, code, &mut statuses),
+            None => constant::scan(self.source, code.lines(file), |c| statuses.add(&c)),
+        };
         if let Some(reference) = statuses.finish(&constants, range) {
             self.add_statuses(reference);
             return;
@@ -825,72 +822,6 @@ fn too_deep(nesting: reader::Nesting, span: crate::source::Span) -> Diagnostic {
     Diagnostic::new(&lint::TOO_DEEPLY_NESTED, span, message)
         .label("nested this deep")
         .note(note)
-}
-
-/// Adds the `count` constants of `lines` to a part as its records, with
-/// the sections their comments open.
-fn constants_into(
-    part: &mut PartBuilder,
-    count: usize,
-    lines: impl IntoIterator<Item = Range<usize>>,
-) {
-    part.part.entries.reserve(count);
-    let sections = ConstantSections::of(part);
-    let source = part.source;
-    let scan = constant::scan(source, lines, |constant| sections.add(part, constant));
-    sections.finish(part, &scan);
-}
-
-/// Where a constant list's records go in a part: in the sections the
-/// list's comments open, numbered after those the part had, or else in
-/// the section the list is in.
-struct ConstantSections {
-    outer: Option<usize>,
-    first: usize,
-    first_entry: usize,
-}
-
-impl ConstantSections {
-    fn of(part: &PartBuilder) -> Self {
-        ConstantSections {
-            outer: part.section,
-            first: part.part.sections.len(),
-            first_entry: part.part.entries.len(),
-        }
-    }
-
-    /// Once the list is read: back in the section it is in, and a comment
-    /// that heads the list is no message of its first constant.
-    fn finish(self, part: &mut PartBuilder, scan: &constant::Scan) {
-        part.section = self.outer;
-        if scan.comment_heads_list
-            && let Some(first) = part.part.entries.get_mut(self.first_entry)
-        {
-            first.message = None;
-        }
-    }
-
-    /// Adds a constant's record, after the section it opens.
-    fn add(&self, part: &mut PartBuilder, constant: constant::Constant) {
-        if let Some(title) = constant.opens_section {
-            let title = part.text(title);
-            part.push_section(title, 7, None);
-        }
-        part.section = constant.section.map(|s| self.first + s).or(self.outer);
-        let entry = Entry {
-            span: part.source.span(constant.line.clone()),
-            format: RecordFormat::Constant,
-            code: Some(Number::read(part.source, constant.value.clone())),
-            http_status: None,
-            name: Some(part.text(constant.name.clone())),
-            // A comment of pasted code is its message as written: code shows
-            // no markup, and the scan trimmed it within its line.
-            message: constant.comment.map(|c| part.text(c)),
-            section: None,
-            details: None,
-        };
-        part.push_entry(entry);
-    }
 }
 
 /// Records the range a section declares (in a heading, a line under it or

@@ -101,6 +101,16 @@ impl<'s> StatusConstants<'s> {
         });
     }
 
+    /// Takes the statuses of the constants after those added so far.
+    pub(crate) fn append(&mut self, later: StatusConstants) {
+        if self.all_statuses && later.all_statuses {
+            self.statuses.extend(later.statuses);
+        } else {
+            self.all_statuses = false;
+            self.statuses = Vec::new();
+        }
+    }
+
     /// The reference, when the scanned lines were a list of statuses.
     pub(crate) fn finish(self, scan: &Scan, block: Range<usize>) -> Option<StatusReference> {
         if !scan.is_constant_list() || !self.all_statuses {
