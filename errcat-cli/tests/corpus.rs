@@ -21,10 +21,6 @@ const NOT_YET: &[(&str, &str)] = &[
         "a protocol specification whose other enumerations (packet types 0-15) are tables of the same shape as its reason codes: only their titles tell them apart",
     ),
     (
-        "93_autopush-rs-errors-errno-bullets.md",
-        "HTTP statuses as list items (`* 400 - **Bad Parameters** -- …`) with `errno 101 - …` items nested under them: every code and message is read, but the nested items do not yet take their parent item's status, nor the status items their own",
-    ),
-    (
         "95_b24restdocs-system-errors-yfm-table.md",
         "a YFM table (`#|` … `|#`, rows `|| … | … ||` over several lines, a cell holding the code and, on its next line, the message), a table syntax of the Diplodoc tool that no markdown parser reads",
     ),

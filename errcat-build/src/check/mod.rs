@@ -366,7 +366,11 @@ pub fn status_prefixed(catalog: &Catalog) -> bool {
     for entry in &catalog.entries {
         // 0 is success in any catalogue, whatever status it answers with.
         let code = entry.code_value().filter(|&code| code != 0);
-        if let (Some(code), Some(status)) = (code, entry.status_value()) {
+        // A code that is its status (`404` answering 404) says nothing of
+        // how the other codes are made.
+        if let (Some(code), Some(status)) = (code, entry.status_value())
+            && code != status
+        {
             with_status += 1;
             if starts_with_digits(code, status) {
                 prefixed += 1;

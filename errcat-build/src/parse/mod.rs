@@ -17,6 +17,7 @@ mod described;
 mod enumeration;
 mod field;
 pub(crate) mod infer;
+mod item_statuses;
 mod lines;
 mod plain;
 mod range;
@@ -96,6 +97,7 @@ pub(crate) fn parse_file(
         parser.walk_blocks(&mut document, &blocks);
     });
     document.close_record();
+    document.end_list();
     document.flush_heading();
     parser.parts.push(document.part);
     if parser.parts.iter().all(|p| p.entries.is_empty()) {
@@ -192,6 +194,8 @@ pub(crate) struct PartBuilder<'a> {
     /// up to the next heading.
     not_codes: bool,
     record: bullet::OpenRecord,
+    /// The records of the list being read, with how its items nest.
+    items: item_statuses::ItemRecords,
     /// The last code table's columns, for rows that go on after it.
     table: Option<table::Shape>,
     /// Field names seen and what they name: a catalogue repeats a few
@@ -235,6 +239,7 @@ impl<'a> PartBuilder<'a> {
             heading_level: 0,
             not_codes: false,
             record: bullet::OpenRecord::default(),
+            items: item_statuses::ItemRecords::default(),
             table: None,
             field_roles: Vec::new(),
         }
@@ -456,6 +461,11 @@ impl<'a> PartBuilder<'a> {
         record.finish(self);
     }
 
+    /// Ends the list being read ([`item_statuses`]).
+    fn end_list(&mut self) {
+        self.items.finish(&mut self.part.entries);
+    }
+
     /// Ends the open sections of `level` and deeper.
     fn close_sections_from(&mut self, level: u8) {
         while let Some(&open) = self.open_sections.last() {
@@ -511,6 +521,7 @@ impl FileParser<'_> {
         let mut part = PartBuilder::new(self.source, self.columns, origin);
         self.walk_blocks(&mut part, blocks);
         part.close_record();
+        part.end_list();
         part.part
     }
 
@@ -521,19 +532,23 @@ impl FileParser<'_> {
             if !matches!(block.kind, BlockKind::ItemText) {
                 part.item_record = None;
             }
+            if !matches!(block.kind, BlockKind::ItemText | BlockKind::ListItem { .. }) {
+                part.end_list();
+            }
             match &block.kind {
                 BlockKind::Heading { level, text } => {
                     part.flush_heading();
                     self.heading(part, *level, text.clone());
                 }
-                BlockKind::ListItem { content, .. } => {
+                BlockKind::ListItem { content, depth } => {
                     part.flush_heading();
-                    if part.hold_item_record(content.clone()) {
-                        continue;
-                    }
-                    if !self.list_item_lines(part, content.clone()) {
+                    let before = part.part.entries.len();
+                    if !part.hold_item_record(content.clone())
+                        && !self.list_item_lines(part, content.clone())
+                    {
                         bullet::list_item(part, content.clone());
                     }
+                    part.items.item(*depth, before..part.part.entries.len());
                 }
                 BlockKind::ItemText => part.describe_item(block.range.clone()),
                 BlockKind::Rule => {
