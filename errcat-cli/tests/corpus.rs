@@ -33,10 +33,6 @@ const NOT_YET: &[(&str, &str)] = &[
         "a byte-level protocol specification of some 40 small tables: command IDs, sub-commands and addresses are tables of hex codes and their meanings, as its status tables are; only the headers (`Status` 值) tell them apart",
     ),
     (
-        "105_gamebase-zh-error-codes-merged-ranges.md",
-        "code cells that list two codes (`-4000001<br/>-4000006`) or shorten a range of codes (`-4090001 ~ 4`) are read as ranges of sections, and a name column of two names per cell is not taken as the names",
-    ),
-    (
         "110_ai-diet-assistant-api-error-codes-headings.md",
         "beside its code headings, a list that classifies codes by range holds one exact code (`- **0**: 成功` among `**40xxx**`), an example list starts a sentence with a number (`- 1 分钟内…`), and a table of user hints restates every code",
     ),

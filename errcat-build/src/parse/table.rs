@@ -31,7 +31,7 @@ use crate::config::ColumnRole;
 use crate::diagnostic::Diagnostic;
 use crate::lint;
 use crate::model::{
-    Category, Details, Entry, FileFacts, RangeOrigin, RecordFormat, Status, StatusDef,
+    Category, Details, Entry, FileFacts, Number, RangeOrigin, RecordFormat, Status, StatusDef,
     StatusReference, Translation,
 };
 use crate::parse::infer::{self, Hint, Kind, Strength};
@@ -167,8 +167,17 @@ pub(crate) fn read(
     if header_is_row {
         read_row(part, facts, &shape, &table.header);
     }
-    for row in &table.rows {
-        read_row(part, facts, &shape, row);
+    for (index, row) in table.rows.iter().enumerate() {
+        match enumerated_codes(part, &shape, &table.rows[index..]) {
+            Some(codes) => {
+                let span = part.source.span(row.cells[shape.code].clone());
+                for code in codes {
+                    let code = Number::made(span, code.to_string());
+                    read_row_with_code(part, facts, &shape, row, Some(code));
+                }
+            }
+            None => read_row(part, facts, &shape, row),
+        }
     }
     // A section a row opened ends with the table.
     part.section = section;
@@ -803,9 +812,12 @@ fn shape(part: &PartBuilder, table: &Table) -> Result<(Shape, bool), NotCodes> {
         profiles[c].symbolic() && !code_is_symbolic && !prose_columns.is_empty()
     };
     // Names are one a record; a column whose values repeat down the rows
-    // (`standard`, `non-standard`) files them under categories instead.
+    // (`standard`, `non-standard`) files them under categories instead, and
+    // so does one filled on only a few of the rows of codes (`Common` on the
+    // first row of each group, the rows below it left empty).
+    let most_rows = |c: usize| profiles[c].filled * 2 >= rows_with(code);
     let name = (0..width)
-        .filter(|&c| names_records(c) && (hints[c].name || distinct(c)))
+        .filter(|&c| names_records(c) && most_rows(c) && (hints[c].name || distinct(c)))
         .min_by_key(|&c| (!hints[c].name, c));
     // A column empty in every row that holds a code (`Component`, filled
     // only on the category rows between them) is no text of the records.
@@ -898,8 +910,63 @@ fn report_unknown_language(part: &mut PartBuilder, table: &Table, header: &str, 
     );
 }
 
+/// The most codes a range row of a code table spells out.
+const MOST_ENUMERATED: i64 = 64;
+
+/// The codes the first of `rows` spans, in the order written, where it is
+/// a range (`-4090001 ~ 4`)
+/// whose codes the rows after it do not go on in: the next row's code lies
+/// outside it, so it opens no section of them and stands for its own few
+/// codes, each with the row's message. A range the next code lies in opens
+/// a section (`| 1000-1999 | 通用错误 |`).
+fn enumerated_codes(part: &PartBuilder, shape: &Shape, rows: &[Row]) -> Option<Vec<i64>> {
+    let (row, after) = rows.split_first()?;
+    let cell = cell(part, row, shape.code)?;
+    // Most code cells are a bare number, told without a pattern.
+    let digits = cell.trim().trim_start_matches('-');
+    if digits.bytes().all(|b| b.is_ascii_digit()) || cell_kind(part, row, shape.code) != Kind::Range
+    {
+        return None;
+    }
+    let declared = range::in_cell(&cell_value(part, row, shape.code)?)?;
+    if declared.pattern.contains(['x', 'X']) || declared.last - declared.first >= MOST_ENUMERATED {
+        return None;
+    }
+    let next = after
+        .iter()
+        .find_map(|row| match cell_kind(part, row, shape.code) {
+            Kind::Number(code) => Some(code),
+            _ => None,
+        })?;
+    if (declared.first..=declared.last).contains(&next) {
+        return None;
+    }
+    // From the end written first: `-4090001 ~ 3` counts down from -4090001.
+    let written_first = cell
+        .trim()
+        .trim_matches('`')
+        .starts_with(&declared.last.to_string());
+    let codes: Vec<i64> = (declared.first..=declared.last).collect();
+    Some(match written_first && declared.first != declared.last {
+        true => codes.into_iter().rev().collect(),
+        false => codes,
+    })
+}
+
 /// Reads a row of a code table (or one that goes on after it).
 pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Shape, row: &Row) {
+    read_row_with_code(part, facts, shape, row, None);
+}
+
+/// [`read_row`], the row's code being `code` where given (one of the codes
+/// its code cell spans).
+fn read_row_with_code(
+    part: &mut PartBuilder,
+    facts: &mut FileFacts,
+    shape: &Shape,
+    row: &Row,
+    code: Option<Number>,
+) {
     let source = part.source;
     let text = source.text();
     // `| - | - | - |`, `|||`: a ruler between groups of rows.
@@ -911,7 +978,8 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
         return;
     }
     // `| -4000001<br/>-4000006 | … |`: a row for each code the cell lists.
-    if let Some(cell) = row.cells.get(shape.code)
+    if code.is_none()
+        && let Some(cell) = row.cells.get(shape.code)
         && let Some(codes) = listed_codes(text, cell.clone())
     {
         for code in codes {
@@ -921,7 +989,10 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
         }
         return;
     }
-    let code_kind = cell_kind(part, row, shape.code);
+    let code_kind = match &code {
+        Some(code) => Kind::Number(code.value().unwrap_or_default()),
+        None => cell_kind(part, row, shape.code),
+    };
     match code_kind {
         // A code struck through is retired: no record, and no record may
         // use it again.
@@ -1004,7 +1075,7 @@ pub(crate) fn read_row(part: &mut PartBuilder, facts: &mut FileFacts, shape: &Sh
     let entry = Entry {
         span: source.span(row.range.clone()),
         format: RecordFormat::Table,
-        code: Some(part.code(code_cell)),
+        code: Some(code.unwrap_or_else(|| part.code(code_cell))),
         http_status: field(shape.http).and_then(|c| status(part, c)),
         name: name.map(|c| part.name(c)),
         message: message.map(|c| part.message(c)),
@@ -1052,8 +1123,11 @@ fn split_listed_codes(text: &str, cell: Range<usize>) -> Option<Vec<Range<usize>
     }
     parts.push(cell.start + start..cell.end);
     let parts: Vec<Range<usize>> = parts.into_iter().map(|p| infer::trim(text, p)).collect();
+    // As a reader sees each part: `TCGB\_ERROR` is the symbol `TCGB_ERROR`.
     let code = |p: &Range<usize>| {
-        let value = &text[infer::value(text, p.clone())];
+        let written = &text[infer::value(text, p.clone())];
+        let value = plain::plain(written);
+        let value = value.as_deref().unwrap_or(written);
         crate::model::parse_integer(value).is_some() || crate::model::is_symbol(value)
     };
     (parts.len() >= 2 && parts.iter().all(code)).then_some(parts)
