@@ -88,11 +88,10 @@ impl SourceFile {
 
     fn line_starts(&self) -> &[u32] {
         self.0.line_starts.get_or_init(|| {
-            let text = &self.0.text;
-            let newlines = text.bytes().filter(|&b| b == b'\n').count();
-            let mut starts = Vec::with_capacity(newlines + 1);
+            let text = self.0.text.as_bytes();
+            let mut starts = Vec::with_capacity(memchr::memchr_iter(b'\n', text).count() + 1);
             starts.push(0);
-            starts.extend(text.match_indices('\n').map(|(i, _)| offset(i + 1)));
+            starts.extend(line_breaks(text).map(offset));
             starts
         })
     }
@@ -152,8 +151,9 @@ impl SourceFile {
         if self.0.line_starts.get().is_none()
             && self.0.counted.fetch_add(1, Ordering::Relaxed) < COUNTED_LOOKUPS
         {
-            let before = &self.0.text.as_bytes()[..offset];
-            return before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let text = self.0.text.as_bytes();
+            let before = line_breaks(text).take_while(|&start| start <= offset);
+            return before.count() as u32 + 1;
         }
         self.line_index(offset) as u32 + 1
     }
@@ -226,6 +226,15 @@ impl SourceFile {
     pub fn line_range_at(&self, offset: usize) -> Range<usize> {
         self.line_range(self.line_column(offset).0)
     }
+}
+
+/// Where each line after the first starts: after a line feed, and after a
+/// carriage return no line feed follows, the line ending of old Mac files,
+/// which the markdown parser and editors end a line at too.
+fn line_breaks(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', text)
+        .filter(|&at| text[at] == b'\n' || text.get(at + 1) != Some(&b'\n'))
+        .map(|at| at + 1)
 }
 
 /// The range of `text` without its leading and trailing white space, as
@@ -331,6 +340,30 @@ mod tests {
         let by_index: Vec<u32> = offsets.iter().map(|&o| indexed.line_of(span(o))).collect();
         assert_eq!(by_count, [1, 1, 2, 3, 4, 4, 5, 5, 5]);
         assert_eq!(by_index, by_count);
+    }
+
+    #[test]
+    fn a_carriage_return_alone_ends_a_line_as_the_parser_ends_it() {
+        let text = "a\rb\r\nc\r\rd";
+        let span = |at: usize| Span {
+            file: 0,
+            start: at as u32,
+            end: at as u32,
+        };
+        let counted = SourceFile::new(0, "a.md", text.to_string());
+        let indexed = SourceFile::new(0, "a.md", text.to_string());
+        indexed.line_column(0);
+        for file in [&counted, &indexed] {
+            let lines: Vec<u32> = ["a", "b", "c", "d"]
+                .iter()
+                .map(|letter| file.line_of(span(text.find(letter).unwrap())))
+                .collect();
+            assert_eq!(lines, [1, 2, 3, 5]);
+        }
+        let shown: Vec<&str> = (1..=5)
+            .map(|l| indexed.slice(indexed.line_range(l)))
+            .collect();
+        assert_eq!(shown, ["a", "b", "c", "", "d"]);
     }
 
     proptest::proptest! {

@@ -134,9 +134,37 @@ pub(crate) fn value(text: &str, range: Range<usize>) -> Range<usize> {
             Some((open, close)) => {
                 range = trim(text, range.start + open.len()..range.end - close.len());
             }
-            None => return range,
+            None => match tagged(slice) {
+                // `<font color='green'>200</font>`: the tag shows nothing.
+                Some((open, close)) => {
+                    range = trim(text, range.start + open..range.end - close);
+                }
+                None => return range,
+            },
         }
     }
+}
+
+/// The lengths of the opening and closing tag of an inline HTML element
+/// that wraps all of `slice` (`<font color='red'>401</font>`, `<span
+/// class="x">…</span>`), if it is one of the formatting tags a page shows
+/// only the content of.
+fn tagged(slice: &str) -> Option<(usize, usize)> {
+    let name_len = slice[1..]
+        .bytes()
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    let name = slice.get(1..1 + name_len)?;
+    if !super::plain::is_formatting_tag(name)
+        || !slice[1 + name_len..].starts_with([' ', '\t', '>'])
+    {
+        return None;
+    }
+    let open = slice.find('>')? + 1;
+    let close = format!("</{name}>");
+    let ends = slice.len() >= open + close.len()
+        && slice.as_bytes()[slice.len() - close.len()..].eq_ignore_ascii_case(close.as_bytes());
+    ends.then_some((open, close.len()))
 }
 
 /// Whether a value is struck through (`~~1005~~`, `<del>1005</del>`,

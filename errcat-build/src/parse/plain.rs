@@ -47,10 +47,12 @@ fn is_formatting(html: &str) -> bool {
         .take_while(|c| c.is_ascii_alphanumeric())
         .collect();
     let closes = body[name.len()..].starts_with(['>', ' ', '/', '\t']);
-    closes
-        && FORMATTING_TAGS
-            .iter()
-            .any(|t| t.eq_ignore_ascii_case(&name))
+    closes && is_formatting_tag(&name)
+}
+
+/// Whether an element of this name only formats its content.
+pub(crate) fn is_formatting_tag(name: &str) -> bool {
+    FORMATTING_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
 }
 
 /// The text a reader of the rendered page sees, or `None` when it is the
