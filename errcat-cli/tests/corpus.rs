@@ -36,6 +36,26 @@ const NOT_YET: &[(&str, &str)] = &[
         "110_ai-diet-assistant-api-error-codes-headings.md",
         "beside its code headings, a list that classifies codes by range holds one exact code (`- **0**: 成功` among `**40xxx**`), an example list starts a sentence with a number (`- 1 分钟内…`), and a table of user hints restates every code",
     ),
+    (
+        "113_hrpc-protocol-errors-identifiers.md",
+        "dotted identifiers in code spans (`hrpc.not-found`) under an `Identifier` header are the codes, and a later `Identifier | Status` table gives each its HTTP status: neither the column nor the merge of a table that only adds a status is read",
+    ),
+    (
+        "115_last-app-responses-html-colspan-ru.md",
+        "an HTML table whose group labels are rows of one cell spanning the table (`<td colspan=\"2\">`): those rows sink the table",
+    ),
+    (
+        "116_commsy-doxygen-errorcodes-nested-bullets-de.md",
+        "items `201 - E-Mail - ungültige E-Mail Adresse`, where the text after the second dash goes on the message rather than describing a title: the message is cut at it",
+    ),
+    (
+        "117_klaytn-docs-vi-api-error-codes-merged-rows.md",
+        "a code column the header calls a status code (`Mã trạng thái`), which makes each code its own HTTP status, and rows with an empty code cell under the row whose code they share (merged cells)",
+    ),
+    (
+        "118_questionplanet-errors-code-lines.md",
+        "endpoint headings numbered like codes (`## 101 user_register`), whose sections hold the real code lines (`1011：用户名不合法`): the headings are read as records, and the first line under `## 100 system` as its description",
+    ),
 ];
 
 #[test]
