@@ -71,7 +71,7 @@ fn find_tag(lower: &str, mut at: usize, name: &str) -> Option<usize> {
 /// The content range of each `<td>`/`<th>` cell in a row, and whether every
 /// cell is a `<th>`.
 fn cells(lower: &str, row: Range<usize>) -> (Vec<Range<usize>>, bool) {
-    let mut out = Vec::new();
+    let mut spans = Vec::new();
     let mut all_th = true;
     let mut at = row.start;
     loop {
@@ -95,12 +95,18 @@ fn cells(lower: &str, row: Range<usize>) -> (Vec<Range<usize>>, bool) {
         let end = lower[content_start..limit]
             .find(close)
             .map_or(limit, |i| content_start + i);
-        // `colspan="2"`: the cell stands over as many columns.
-        let span = colspan(&lower[open..content_start]);
-        for _ in 0..span {
-            out.push(content_start..end);
-        }
+        spans.push((content_start..end, colspan(&lower[open..content_start])));
         at = end.max(content_start);
+    }
+    // `colspan="2"`: a cell stands over as many columns. One that is the
+    // row's only cell labels the rows below it (`Раздел 1 - запрос`), as a
+    // row of one filled cell does in a pipe table; any other shows in each.
+    let label = matches!(spans.as_slice(), [(_, span)] if *span > 1);
+    let mut out = Vec::new();
+    for (cell, span) in spans {
+        out.push(cell.clone());
+        let shown = if label { cell.start..cell.start } else { cell };
+        out.extend(std::iter::repeat_n(shown, span - 1));
     }
     let header = all_th && !out.is_empty();
     (out, header)
@@ -159,5 +165,18 @@ mod tests {
             [vec!["Code", "Text"], vec!["0x00", "成功"]]
         );
         assert!(read("<div>no table</div>", 0..19).is_none());
+    }
+
+    #[test]
+    fn a_row_of_one_cell_across_the_table_is_a_label_and_other_spans_repeat() {
+        let text = "<table><tr><td>Code</td><td>Text</td><td>Note</td></tr><tr><td colspan=\"3\">Part 1</td></tr><tr><td>1</td><td colspan='2'>Bad</td></tr></table>";
+        assert_eq!(
+            read_all(text),
+            [
+                vec!["Code", "Text", "Note"],
+                vec!["Part 1", "", ""],
+                vec!["1", "Bad", "Bad"]
+            ]
+        );
     }
 }

@@ -41,14 +41,6 @@ const NOT_YET: &[(&str, &str)] = &[
         "dotted identifiers in code spans (`hrpc.not-found`) under an `Identifier` header are the codes, and a later `Identifier | Status` table gives each its HTTP status: neither the column nor the merge of a table that only adds a status is read",
     ),
     (
-        "115_last-app-responses-html-colspan-ru.md",
-        "an HTML table whose group labels are rows of one cell spanning the table (`<td colspan=\"2\">`): those rows sink the table",
-    ),
-    (
-        "116_commsy-doxygen-errorcodes-nested-bullets-de.md",
-        "items `201 - E-Mail - ungültige E-Mail Adresse`, where the text after the second dash goes on the message rather than describing a title: the message is cut at it",
-    ),
-    (
         "117_klaytn-docs-vi-api-error-codes-merged-rows.md",
         "a code column the header calls a status code (`Mã trạng thái`), which makes each code its own HTTP status, and rows with an empty code cell under the row whose code they share (merged cells)",
     ),

@@ -72,10 +72,12 @@ pub(crate) struct CodeLine {
     pub dashed: bool,
 }
 
-/// `Missing crypto keys - One or more keys are missing`: in a record whose
+/// `Missing crypto keys - One or more keys are missing.`: in a record whose
 /// code a dash parts from the message, the words before the next spaced
-/// dash (`-`, `--`, `–`, `—`) are its title, the message; the rest
-/// describes it.
+/// dash (`-`, `--`, `–`, `—`) are its title, the message, where the rest
+/// describes it in sentences or the title is bold. Where the rest is a
+/// phrase, the words before the dash say what it is about and the rest
+/// goes on the message (`E-Mail - ungültige E-Mail Adresse`).
 pub(crate) fn title(text: &str, message: Range<usize>) -> Range<usize> {
     let slice = &text[message.clone()];
     let bytes = slice.as_bytes();
@@ -91,11 +93,35 @@ pub(crate) fn title(text: &str, message: Range<usize>) -> Range<usize> {
         rest.starts_with(char::is_whitespace).then_some(i)
     });
     match spaced_dash {
-        Some(end) if end > 0 && !bytes[..end].iter().all(u8::is_ascii_whitespace) => {
+        Some(end)
+            if end > 0
+                && !bytes[..end].iter().all(u8::is_ascii_whitespace)
+                && (emphasized(&slice[..end]) || describes(&slice[end..])) =>
+        {
             infer::trim(text, message.start..message.start + end)
         }
         _ => message,
     }
+}
+
+/// Whether a title is set in bold (`**Bad Parameters**`): the page shows
+/// it as the record's name, whatever follows.
+fn emphasized(title: &str) -> bool {
+    let title = title.trim();
+    ["**", "__"].iter().any(|mark| {
+        title.len() > 2 * mark.len() && title.starts_with(mark) && title.ends_with(mark)
+    })
+}
+
+/// Whether the words after a title describe it: a sentence, or many words.
+fn describes(rest: &str) -> bool {
+    let rest = rest.trim_end();
+    let sentence_end = |c: char| matches!(c, '.' | '!' | '?' | '。' | '！' | '？');
+    rest.ends_with(sentence_end)
+        || rest
+            .match_indices(sentence_end)
+            .any(|(at, end)| rest[at + end.len()..].starts_with(char::is_whitespace))
+        || rest.split_whitespace().count() >= 8
 }
 
 fn is_separator(c: char) -> bool {
@@ -594,13 +620,27 @@ mod tests {
         fn title_of(text: &str) -> &str {
             &text[title(text, 0..text.len())]
         }
-        assert_eq!(title_of("Bad Parameters -- One or more"), "Bad Parameters");
-        assert_eq!(title_of("Not found\n  – the URL is gone"), "Not found");
+        // What follows describes the title in sentences, or the title is bold.
+        assert_eq!(
+            title_of("Bad Parameters -- One or more are invalid."),
+            "Bad Parameters"
+        );
+        assert_eq!(
+            title_of("Not found\n  – The URL is gone. Use the new one"),
+            "Not found"
+        );
+        assert_eq!(title_of("**Moved** - use the new URL"), "**Moved**");
+        // A phrase after the dash goes on the message: the title says what
+        // it is about.
+        assert_eq!(
+            title_of("E-Mail - ungültige Adresse"),
+            "E-Mail - ungültige Adresse"
+        );
         // Hyphens inside words, and a leading dash, part nothing.
         assert_eq!(title_of("Sign-in failed; re-try"), "Sign-in failed; re-try");
         assert_eq!(title_of("- x"), "- x");
         assert_eq!(
-            read("- 1001 - Invalid file - see docs\n- 1002: A - B\n").unwrap(),
+            read("- 1001 - Invalid file - see the docs.\n- 1002: A - B\n").unwrap(),
             ["1001 [Invalid file]", "1002 [A - B]"]
         );
     }
