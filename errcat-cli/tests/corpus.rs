@@ -48,6 +48,14 @@ const NOT_YET: &[(&str, &str)] = &[
         "118_questionplanet-errors-code-lines.md",
         "endpoint headings numbered like codes (`## 101 user_register`), whose sections hold the real code lines (`1011：用户名不合法`): the headings are read as records, and the first line under `## 100 system` as its description",
     ),
+    (
+        "121_velocity-apispec-errors-route-bullets.md",
+        "items ``- `2100` > `403`: Permission … is needed`` give each code its HTTP status after a `>`, and an introduction explains the digits of a code in items of the same shape (``- `4`: PATCH``)",
+    ),
+    (
+        "122_ving-docs-error-codes-status-headings.md",
+        "one heading per HTTP status (`### 400 Bad Request`, `### 441 …`): the headings that are a standard status and its phrase are taken for a reference of statuses, though the others beside them make the page a catalogue of statuses",
+    ),
 ];
 
 #[test]
