@@ -52,10 +52,6 @@ const NOT_YET: &[(&str, &str)] = &[
         "121_velocity-apispec-errors-route-bullets.md",
         "items ``- `2100` > `403`: Permission … is needed`` give each code its HTTP status after a `>`, and an introduction explains the digits of a code in items of the same shape (``- `4`: PATCH``)",
     ),
-    (
-        "122_ving-docs-error-codes-status-headings.md",
-        "one heading per HTTP status (`### 400 Bad Request`, `### 441 …`): the headings that are a standard status and its phrase are taken for a reference of statuses, though the others beside them make the page a catalogue of statuses",
-    ),
 ];
 
 #[test]

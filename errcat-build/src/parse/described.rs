@@ -290,6 +290,81 @@ impl PartBuilder<'_> {
         }
     }
 
+    /// `### 400 Bad Request` over a paragraph, one after another: a page of
+    /// the statuses an API answers with. Such a heading opens a section for
+    /// the records of its status; where two or more of them hold none, each
+    /// is a record of its own, its status its code, and a code heading
+    /// beside them whose code could be a status (`### 441 Out Of Range`)
+    /// states it too.
+    pub(super) fn status_sections_as_records(&mut self) {
+        let text = self.source.text();
+        let sections = &self.part.sections;
+        // A section holds what lies in it and in the sections after it of
+        // deeper levels.
+        let holds_records = |index: usize| {
+            let level = sections[index].level;
+            let end = (index + 1..sections.len())
+                .find(|&i| sections[i].level <= level)
+                .unwrap_or(sections.len());
+            (self.part.entries.iter()).any(|e| {
+                e.section
+                    .is_some_and(|s| (index..end).contains(&(s as usize)))
+            })
+        };
+        let empty: Vec<(usize, Range<usize>)> = (0..sections.len())
+            .filter(|&i| sections[i].level <= 6 && sections[i].http_status.is_some())
+            .filter_map(|i| {
+                let title = sections[i].title.span.range();
+                let digits = status::in_title(&text[title.clone()])?;
+                // The status first, its phrase after it.
+                let before = &text[title.start..title.start + digits.start];
+                before
+                    .trim_matches(['*', ' '])
+                    .is_empty()
+                    .then_some((i, title))
+            })
+            .filter(|&(i, _)| !holds_records(i))
+            .collect();
+        if empty.len() < 2 {
+            return;
+        }
+        let levels: Vec<u8> = empty.iter().map(|&(i, _)| sections[i].level).collect();
+        for (index, title) in empty {
+            let Some(found) = lines::code_line(text, title.clone()) else {
+                continue;
+            };
+            let entry = Entry {
+                span: self.source.span(self.source.line_range_at(title.start)),
+                format: RecordFormat::Line,
+                code: Some(self.code(found.code)),
+                http_status: self.part.sections[index].http_status,
+                name: None,
+                message: found.message.map(|m| self.message(m)),
+                section: self.part.sections[..index]
+                    .iter()
+                    .rposition(|s| s.level < self.part.sections[index].level)
+                    .map(|s| s as u32),
+                details: None,
+            };
+            self.part.entries.push(entry);
+        }
+        for entry in &mut self.part.entries {
+            let heading = self
+                .source
+                .slice(self.source.line_range_at(entry.span.start as usize));
+            let hashes = heading.bytes().take_while(|&b| b == b'#').count();
+            let code = entry.code.as_ref().and_then(|c| c.value());
+            if entry.http_status.is_none()
+                && levels.contains(&(hashes as u8))
+                && let Some(code) = code.filter(|&c| status::is_http_status(c))
+            {
+                let span = entry.code.as_ref().map_or(entry.span, |c| c.span);
+                entry.http_status = Some(Status::at(span, Some(code)));
+            }
+        }
+        self.part.entries.sort_by_key(|e| e.span.start);
+    }
+
     /// A held code heading over a table is the table's section title
     /// (`### 0 - 成功` over the table that defines 0).
     pub(crate) fn heading_as_section(&mut self) {

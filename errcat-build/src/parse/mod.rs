@@ -99,6 +99,7 @@ pub(crate) fn parse_file(
     document.close_record();
     document.end_list();
     document.flush_heading();
+    document.status_sections_as_records();
     parser.parts.push(document.part);
     if parser.parts.iter().all(|p| p.entries.is_empty()) {
         for part in &mut parser.parts {
@@ -522,6 +523,7 @@ impl FileParser<'_> {
         self.walk_blocks(&mut part, blocks);
         part.close_record();
         part.end_list();
+        part.status_sections_as_records();
         part.part
     }
 
