@@ -19,7 +19,7 @@
 
 use std::ops::Range;
 
-use crate::parse::infer;
+use crate::parse::{infer, is_http_status};
 use crate::source::SourceFile;
 
 /// One line of a block.
@@ -319,8 +319,9 @@ pub(crate) fn code_line(text: &str, line: Range<usize>) -> Option<CodeLine> {
         });
     }
     // `3个`, `1.0.0`: the number runs on into a word or a number; but
-    // `50413PLAYER_FILE_NOT_LOADED …` glues a name to its code.
-    if !explicit && !spaced {
+    // `50413PLAYER_FILE_NOT_LOADED …` glues a name to its code. A quoted
+    // code ends at its quote (`` `2310`> `404`: … ``).
+    if !explicit && !spaced && written != Written::Quoted {
         let (name, message) = split_name(text, after..line.end);
         return match (written, name) {
             (Written::Number, Some(name)) => Some(CodeLine {
@@ -352,8 +353,12 @@ pub(crate) fn code_line(text: &str, line: Range<usize>) -> Option<CodeLine> {
     }
     // `40001 AUDIO_FILE_NOTEXSIT Media server error`: a name between.
     let (name, message) = split_name(text, message);
-    // `Not Found (404)`: the status the record answers with.
-    let (message, http) = trailing_status(text, message);
+    // `> 403: Permission needed`, `Not Found (404)`: the status the record
+    // answers with.
+    let (message, http) = match leading_status(text, message.clone()) {
+        (message, Some(http)) => (message, Some(http)),
+        _ => trailing_status(text, message),
+    };
     Some(CodeLine {
         code,
         name,
@@ -400,6 +405,36 @@ fn split_name(text: &str, message: Range<usize>) -> (Option<Range<usize>>, Range
         Some(message.start..message.start + end),
         infer::trim(text, rest_start..rest.end),
     )
+}
+
+/// A message that starts with an HTTP status after an arrow and before a
+/// colon (``- `2100` > `403`: Permission needed``, `1001 → 400: Bad input`):
+/// the message after it and the status's digits.
+fn leading_status(text: &str, message: Range<usize>) -> (Range<usize>, Option<Range<usize>>) {
+    let slice = &text[message.clone()];
+    let Some(after_arrow) = ["=>", "->", "→", ">"]
+        .iter()
+        .find_map(|arrow| slice.strip_prefix(arrow))
+    else {
+        return (message, None);
+    };
+    let status = after_arrow.trim_start().trim_start_matches('`');
+    let digits = status
+        .get(..3)
+        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()));
+    let rest = status
+        .get(3..)
+        .unwrap_or("")
+        .trim_start_matches('`')
+        .trim_start();
+    match (digits, rest.strip_prefix([':', '：'])) {
+        (Some(d), Some(rest)) if d.parse::<i64>().is_ok_and(is_http_status) => {
+            let at = message.end - status.len();
+            let rest_start = message.end - rest.len();
+            (infer::trim(text, rest_start..message.end), Some(at..at + 3))
+        }
+        _ => (message, None),
+    }
 }
 
 /// A message that ends with an HTTP status in parentheses, `Not Found
