@@ -41,10 +41,6 @@ const NOT_YET: &[(&str, &str)] = &[
         "dotted identifiers in code spans (`hrpc.not-found`) under an `Identifier` header are the codes, and a later `Identifier | Status` table gives each its HTTP status: neither the column nor the merge of a table that only adds a status is read",
     ),
     (
-        "117_klaytn-docs-vi-api-error-codes-merged-rows.md",
-        "a code column the header calls a status code (`Mã trạng thái`), which makes each code its own HTTP status, and rows with an empty code cell under the row whose code they share (merged cells)",
-    ),
-    (
         "118_questionplanet-errors-code-lines.md",
         "endpoint headings numbered like codes (`## 101 user_register`), whose sections hold the real code lines (`1011：用户名不合法`): the headings are read as records, and the first line under `## 100 system` as its description",
     ),

@@ -433,7 +433,15 @@ pub(crate) fn hint(header: &str) -> Hint {
         advice,
         ordinal: words.len() <= 1
             && (ORDINAL_WORDS.contains(&lower.trim()) || has(&["序号", "번호"])),
-        status: has(&["status", "状态"]),
+        status: has(&[
+            "status",
+            "状态",
+            "状態",
+            "상태",
+            "trạng thái",
+            "статус",
+            "statut",
+        ]),
     }
 }
 

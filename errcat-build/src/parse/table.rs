@@ -167,16 +167,36 @@ pub(crate) fn read(
     if header_is_row {
         read_row(part, facts, &shape, &table.header);
     }
+    // The code of the last row that had one, for the rows under it that
+    // leave its cell empty, as a merged cell, but name records of their own.
+    let mut merged: Option<String> = None;
     for (index, row) in table.rows.iter().enumerate() {
+        let code_cell = row.cells.get(shape.code).cloned().unwrap_or_default();
         match enumerated_codes(part, &shape, &table.rows[index..]) {
             Some(codes) => {
-                let span = part.source.span(row.cells[shape.code].clone());
+                let span = part.source.span(code_cell);
                 for code in codes {
                     let code = Number::made(span, code.to_string());
                     read_row_with_code(part, facts, &shape, row, Some(code));
                 }
             }
-            None => read_row(part, facts, &shape, row),
+            None => match merged
+                .as_ref()
+                .filter(|_| names_a_record(part, &shape, row))
+            {
+                Some(code) => {
+                    let code = Number::made(part.source.span(code_cell), code.clone());
+                    read_row_with_code(part, facts, &shape, row, Some(code));
+                }
+                None => read_row(part, facts, &shape, row),
+            },
+        }
+        match cell_kind(part, row, shape.code) {
+            Kind::Number(_) | Kind::Symbol => {
+                merged = cell_value(part, row, shape.code).map(Cow::into_owned)
+            }
+            Kind::Empty => {}
+            _ => merged = None,
         }
     }
     // A section a row opened ends with the table.
@@ -874,6 +894,12 @@ fn shape(part: &PartBuilder, table: &Table) -> Result<(Shape, bool), NotCodes> {
     let header_is_row =
         !code_is_symbolic && matches!(cell_kind(part, &table.header, code), Kind::Number(_));
     let refers_back = message.is_none_or(|m| !hints[m].message);
+    // `| 状态码 | 说明 |`, `| Mã trạng thái | … |` over 403, 404: the codes
+    // are HTTP statuses, each record's status its code.
+    let names_status = hints[code].status || hints[code].http;
+    let all_statuses =
+        profiles[code].filled > 0 && profiles[code].statuses == profiles[code].filled;
+    let http = http.or((names_status && !code_is_symbolic && all_statuses).then_some(code));
     Ok((
         Shape {
             code,
@@ -908,6 +934,15 @@ fn report_unknown_language(part: &mut PartBuilder, table: &Table, header: &str, 
         .label("which language?")
         .note("write the language as a BCP 47 tag in the header, `Message (de)`, `描述 (zh-Hant)`"),
     );
+}
+
+/// Whether a row whose code cell is empty names a record of its own: a
+/// name and a message beside the empty cell (`|  | InvalidNodeIdError |
+/// "kni không hợp lệ" |`), not a message alone going on the row above.
+fn names_a_record(part: &PartBuilder, shape: &Shape, row: &Row) -> bool {
+    let filled =
+        |column: Option<usize>| column.is_some_and(|c| cell_kind(part, row, c) != Kind::Empty);
+    cell_kind(part, row, shape.code) == Kind::Empty && filled(shape.name) && filled(shape.message)
 }
 
 /// The most codes a range row of a code table spells out.
