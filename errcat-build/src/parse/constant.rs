@@ -10,6 +10,7 @@
 //! /** 用户未登录 */                               a javadoc comment above (Java)
 //! public static final int NOT_AUTHENTICATION = 10001;
 //! constexpr Status FAILED = 503900U;            a constant of a named type (C++)
+//! #define ERR_FS_NO_DIR_ENTRY -4200003          a macro (C)
 //! ```
 //!
 //! A comment line above a constant that has its own comment at the end is
@@ -58,6 +59,11 @@ impl Scan {
     /// happens to assign a number somewhere).
     pub fn is_constant_list(&self) -> bool {
         self.constants > 0 && self.constants >= self.other_lines.len()
+    }
+
+    /// Whether the lines define one constant and say nothing of it.
+    pub fn one_bare_constant(&self) -> bool {
+        self.constants == 1 && self.commented == 0
     }
 
     /// The one comment on any constant is the one above the first of
@@ -123,7 +129,9 @@ struct ConstantLine {
 /// run to many thousands of lines, and this reads one in a pass with no
 /// allocation (the tests check it against the equivalent pattern).
 fn constant_line(text: &str) -> Option<ConstantLine> {
-    let equals = memchr::memchr(b'=', text.as_bytes())?;
+    let Some(equals) = memchr::memchr(b'=', text.as_bytes()) else {
+        return defined_constant(text);
+    };
     let bytes = text.as_bytes();
     let mut at = skip_spaces(bytes, equals + 1);
     let value_start = at;
@@ -149,6 +157,53 @@ fn constant_line(text: &str) -> Option<ConstantLine> {
     let name = declared_name(text, equals)?;
     Some(ConstantLine {
         name,
+        value,
+        comment,
+    })
+}
+
+/// Reads `#define NAME [(][-+]digits[uUlL][)] [comment]`, a C constant.
+fn defined_constant(text: &str) -> Option<ConstantLine> {
+    let bytes = text.as_bytes();
+    let start = skip_spaces(bytes, 0);
+    let after = start + "#define".len();
+    if !text[start..].starts_with("#define") || !bytes.get(after).is_some_and(|&b| is_space(b)) {
+        return None;
+    }
+    let name_start = skip_spaces(bytes, after);
+    let name_end = skip_while(bytes, name_start, |b| {
+        b.is_ascii_alphanumeric() || b == b'_'
+    });
+    if !is_identifier(&text[name_start..name_end]) {
+        return None;
+    }
+    let mut at = skip_spaces(bytes, name_end);
+    let parenthesized = bytes.get(at) == Some(&b'(');
+    at = skip_spaces(bytes, at + usize::from(parenthesized));
+    let value_start = at;
+    if matches!(bytes.get(at), Some(b'-' | b'+')) {
+        at += 1;
+    }
+    let digits = at;
+    at = skip_while(bytes, at, |b| b.is_ascii_digit());
+    if at == digits {
+        return None;
+    }
+    let value = value_start..at;
+    at = skip_while(bytes, at, |b| matches!(b, b'u' | b'U' | b'l' | b'L'));
+    at = skip_spaces(bytes, at);
+    if parenthesized {
+        if bytes.get(at) != Some(&b')') {
+            return None;
+        }
+        at = skip_spaces(bytes, at + 1);
+    }
+    let comment = match at == bytes.len() {
+        true => None,
+        false => Some(comment_opener(bytes, at, true)?),
+    };
+    Some(ConstantLine {
+        name: name_start..name_end,
         value,
         comment,
     })
@@ -371,6 +426,32 @@ pub(crate) fn scan(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn c_macros_are_constants() {
+        let read = |text: &str| {
+            constant_line(text).map(|c| {
+                let comment = c.comment.map(|(_, rest)| text[rest].trim().to_string());
+                (text[c.name].to_string(), text[c.value].to_string(), comment)
+            })
+        };
+        assert_eq!(
+            read("#define ERR_FS_IS_DIRECTORY    -4200001"),
+            Some(("ERR_FS_IS_DIRECTORY".into(), "-4200001".into(), None))
+        );
+        assert_eq!(
+            read("  #define E_BUSY (16U) /* 忙 */"),
+            Some(("E_BUSY".into(), "16".into(), Some("忙 */".into())))
+        );
+        for not in [
+            "#define PATH \"/t\"",
+            "#define FLAG 0x01",
+            "#defineX 1",
+            "#define 1X 2",
+        ] {
+            assert_eq!(read(not), None, "{not}");
+        }
+    }
     use regex_lite::Regex;
 
     /// What `constant_line` and `line_comment` read, as patterns.

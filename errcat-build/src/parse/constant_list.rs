@@ -61,9 +61,12 @@ fn scan_fenced_from(
     {
         return scan;
     }
-    // Room for a record an `=`, which every constant has: the records are
-    // not copied into a larger array on the way.
-    own.part.entries.reserve(code.count(file, b'='));
+    // Room for a record an `=` or a `#`, one of which every constant has
+    // (`#define`): the records are not copied into a larger array on the
+    // way.
+    own.part
+        .entries
+        .reserve(code.count(file, b'=') + code.count(file, b'#'));
     constant::scan(source, code.lines(file), |c| {
         statuses.add(&c);
         sections.add(own, c);
@@ -99,8 +102,10 @@ fn scan_in_halves(
 ) -> Option<Scan> {
     let source = own.source;
     let file = source.text();
-    let equals = |range: Range<usize>| memchr::memchr_iter(b'=', &file.as_bytes()[range]).count();
-    // A slot a `=`: each constant has one on its line, in its half.
+    let equals =
+        |range: Range<usize>| memchr::memchr2_iter(b'=', b'#', &file.as_bytes()[range]).count();
+    // A slot a `=` or a `#`: each constant has one on its line (`#define`),
+    // in its half.
     let earlier_slots = equals(earlier.clone());
     let mut slots: Vec<Option<Entry>> = Vec::new();
     slots.resize_with(earlier_slots + equals(later.clone()), || None);

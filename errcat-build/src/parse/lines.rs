@@ -291,6 +291,8 @@ pub(crate) fn code_line(text: &str, line: Range<usize>) -> Option<CodeLine> {
         after += rest.len() - trimmed.len();
         let next = trimmed.chars().next();
         let step = match next {
+            // `1000 => Invalid credentials`, `1001 -> …`: an arrow, whole.
+            Some('=' | '-') if trimmed[1..].starts_with('>') => 2,
             Some(c) if is_separator(c) => c.len_utf8(),
             Some('-') if trimmed.starts_with("--") => 2,
             Some('-') => 1,

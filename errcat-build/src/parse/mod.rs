@@ -794,7 +794,7 @@ impl FileParser<'_> {
             self.add_statuses(reference);
             return;
         }
-        if constants.is_constant_list() {
+        if constants.is_constant_list() && !self.defines_its_heading(part, &constants, &own) {
             match own {
                 Some((sections, mut own)) => {
                     sections.finish(&mut own, &constants);
@@ -812,6 +812,33 @@ impl FileParser<'_> {
 }
 
 impl FileParser<'_> {
+    /// `### FS_O_RDONLY` over a fence of `#define FS_O_RDONLY 0`: a block
+    /// that defines the one constant its heading names, and says nothing
+    /// of it, shows that constant's definition, as an API reference does.
+    fn defines_its_heading(
+        &self,
+        part: &PartBuilder,
+        constants: &constant::Scan,
+        own: &Option<(ConstantSections, PartBuilder)>,
+    ) -> bool {
+        let name = own
+            .as_ref()
+            .and_then(|(_, own)| own.part.entries.first())
+            .and_then(|entry| entry.name.as_ref());
+        let Some(name) = name.filter(|_| constants.one_bare_constant()) else {
+            return false;
+        };
+        // The heading opened a section, or was read as a record of the
+        // name as a code.
+        let section = part
+            .section
+            .map(|s| part.part.sections[s].title.as_str().trim());
+        let heading_record = (part.part.entries.last())
+            .and_then(|entry| entry.code.as_ref())
+            .map(|code| code.text());
+        [section, heading_record].contains(&Some(name.as_str()))
+    }
+
     fn add_statuses(&mut self, reference: crate::model::StatusReference) {
         match &mut self.facts.status_reference {
             Some(existing) => existing.statuses.extend(reference.statuses),

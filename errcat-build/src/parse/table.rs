@@ -167,36 +167,27 @@ pub(crate) fn read(
     if header_is_row {
         read_row(part, facts, &shape, &table.header);
     }
-    // The code of the last row that had one, for the rows under it that
-    // leave its cell empty, as a merged cell, but name records of their own.
-    let mut merged: Option<String> = None;
+    // The last row that filled its code cell, for the rows under it that
+    // leave it empty, as a merged cell, but name records of their own.
+    let mut above: Option<&Row> = None;
     for (index, row) in table.rows.iter().enumerate() {
         let code_cell = row.cells.get(shape.code).cloned().unwrap_or_default();
-        match enumerated_codes(part, &shape, &table.rows[index..]) {
-            Some(codes) => {
-                let span = part.source.span(code_cell);
-                for code in codes {
-                    let code = Number::made(span, code.to_string());
-                    read_row_with_code(part, facts, &shape, row, Some(code));
-                }
+        if let Some(codes) = enumerated_codes(part, &shape, &table.rows[index..]) {
+            let span = part.source.span(code_cell.clone());
+            for code in codes {
+                let code = Number::made(span, code.to_string());
+                read_row_with_code(part, facts, &shape, row, Some(code));
             }
-            None => match merged
-                .as_ref()
-                .filter(|_| names_a_record(part, &shape, row))
-            {
-                Some(code) => {
-                    let code = Number::made(part.source.span(code_cell), code.clone());
-                    read_row_with_code(part, facts, &shape, row, Some(code));
-                }
-                None => read_row(part, facts, &shape, row),
-            },
+        } else if code_cell.is_empty()
+            && let Some(code) = above.and_then(|above| merged_code(part, &shape, above, row))
+        {
+            let code = Number::made(part.source.span(code_cell.clone()), code);
+            read_row_with_code(part, facts, &shape, row, Some(code));
+        } else {
+            read_row(part, facts, &shape, row);
         }
-        match cell_kind(part, row, shape.code) {
-            Kind::Number(_) | Kind::Symbol => {
-                merged = cell_value(part, row, shape.code).map(Cow::into_owned)
-            }
-            Kind::Empty => {}
-            _ => merged = None,
+        if !code_cell.is_empty() {
+            above = Some(row);
         }
     }
     // A section a row opened ends with the table.
@@ -936,13 +927,20 @@ fn report_unknown_language(part: &mut PartBuilder, table: &Table, header: &str, 
     );
 }
 
-/// Whether a row whose code cell is empty names a record of its own: a
-/// name and a message beside the empty cell (`|  | InvalidNodeIdError |
-/// "kni không hợp lệ" |`), not a message alone going on the row above.
-fn names_a_record(part: &PartBuilder, shape: &Shape, row: &Row) -> bool {
+/// The code of the row `above` for a row that leaves its code cell empty
+/// but names a record of its own: a name and a message beside the empty
+/// cell (`|  | InvalidNodeIdError | "kni không hợp lệ" |`), not a message
+/// alone going on the row above; where `above` holds a code.
+fn merged_code(part: &PartBuilder, shape: &Shape, above: &Row, row: &Row) -> Option<String> {
     let filled =
         |column: Option<usize>| column.is_some_and(|c| cell_kind(part, row, c) != Kind::Empty);
-    cell_kind(part, row, shape.code) == Kind::Empty && filled(shape.name) && filled(shape.message)
+    if !(filled(shape.name) && filled(shape.message)) {
+        return None;
+    }
+    match cell_kind(part, above, shape.code) {
+        Kind::Number(_) | Kind::Symbol => cell_value(part, above, shape.code).map(Cow::into_owned),
+        _ => None,
+    }
 }
 
 /// The most codes a range row of a code table spells out.
@@ -956,13 +954,14 @@ const MOST_ENUMERATED: i64 = 64;
 /// a section (`| 1000-1999 | 通用错误 |`).
 fn enumerated_codes(part: &PartBuilder, shape: &Shape, rows: &[Row]) -> Option<Vec<i64>> {
     let (row, after) = rows.split_first()?;
-    let cell = cell(part, row, shape.code)?;
-    // Most code cells are a bare number, told without a pattern.
-    let digits = cell.trim().trim_start_matches('-');
-    if digits.bytes().all(|b| b.is_ascii_digit()) || cell_kind(part, row, shape.code) != Kind::Range
-    {
+    // Most code cells are a bare number, told by their bytes: cells are
+    // trimmed already.
+    let bytes = &part.source.text().as_bytes()[row.cells.get(shape.code)?.clone()];
+    let digits = bytes.strip_prefix(b"-").unwrap_or(bytes);
+    if digits.iter().all(u8::is_ascii_digit) || cell_kind(part, row, shape.code) != Kind::Range {
         return None;
     }
+    let cell = cell(part, row, shape.code)?;
     let declared = range::in_cell(&cell_value(part, row, shape.code)?)?;
     if declared.pattern.contains(['x', 'X']) || declared.last - declared.first >= MOST_ENUMERATED {
         return None;
