@@ -57,10 +57,6 @@ const NOT_YET: &[(&str, &str)] = &[
         "its `#define ERR_FS_… -4200001` codes are read, and the flags its API reference defines one a heading are not, but an item of a function's parameters (`* pDevName:设备名：…` under `##### 参数`) is read as a bullet record without a code",
     ),
     (
-        "129_authup-api-error-handling-ts-enum.md",
-        "a TypeScript string enum (`HEADER_INVALID = 'invalid_header',`): the string is the code the API sends and the member its name, read the other way round as a code and its message",
-    ),
-    (
         "131_mobilepay-error-codes-http-headings.md",
         "placeholders in single-underscore emphasis (`{_idempotencyKey_}`), which the page shows in italics without the underscores: errcat keeps a lone `_` as written, by design, as it keeps `_not em_`",
     ),

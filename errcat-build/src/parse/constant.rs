@@ -134,17 +134,26 @@ fn constant_line(text: &str) -> Option<ConstantLine> {
     };
     let bytes = text.as_bytes();
     let mut at = skip_spaces(bytes, equals + 1);
-    let value_start = at;
-    if matches!(bytes.get(at), Some(b'-' | b'+')) {
-        at += 1;
-    }
-    let digits = at;
-    at = skip_while(bytes, at, |b| b.is_ascii_digit());
-    if at == digits {
-        return None;
-    }
-    let value = value_start..at;
-    at = skip_while(bytes, at, |b| matches!(b, b'u' | b'U' | b'l' | b'L'));
+    let value = match quoted_code(bytes, at) {
+        Some(value) => {
+            at = value.end + 1;
+            value
+        }
+        None => {
+            let value_start = at;
+            if matches!(bytes.get(at), Some(b'-' | b'+')) {
+                at += 1;
+            }
+            let digits = at;
+            at = skip_while(bytes, at, |b| b.is_ascii_digit());
+            if at == digits {
+                return None;
+            }
+            let value = value_start..at;
+            at = skip_while(bytes, at, |b| matches!(b, b'u' | b'U' | b'l' | b'L'));
+            value
+        }
+    };
     at = skip_spaces(bytes, at);
     if matches!(bytes.get(at), Some(b',' | b';')) {
         at += 1;
@@ -160,6 +169,19 @@ fn constant_line(text: &str) -> Option<ConstantLine> {
         value,
         comment,
     })
+}
+
+/// The inside of a quoted value at `at` that is a code as an API sends it
+/// (`'invalid_header'`, `"E_PARAM"`): letters, digits and `_ . - /`, no
+/// space; a string enum's member is its name.
+fn quoted_code(bytes: &[u8], at: usize) -> Option<Range<usize>> {
+    let quote = *bytes.get(at).filter(|&&b| b == b'\'' || b == b'"')?;
+    let end = skip_while(bytes, at + 1, |b| {
+        b.is_ascii_alphanumeric() || b"_.-/".contains(&b)
+    });
+    let inside = at + 1..end;
+    let letter_first = bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic);
+    (bytes.get(end) == Some(&quote) && letter_first && inside.len() <= 64).then_some(inside)
 }
 
 /// Reads `#define NAME [(][-+]digits[uUlL][)] [comment]`, a C constant.
@@ -426,6 +448,29 @@ pub(crate) fn scan(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_string_enum_member_is_named_after_its_code() {
+        let read = |text: &str| {
+            constant_line(text).map(|c| (text[c.name].to_string(), text[c.value].to_string()))
+        };
+        assert_eq!(
+            read("    HEADER_INVALID = 'invalid_header',"),
+            Some(("HEADER_INVALID".into(), "invalid_header".into()))
+        );
+        assert_eq!(
+            read("NOT_FOUND = \"E_NOT_FOUND\"; // missing"),
+            Some(("NOT_FOUND".into(), "E_NOT_FOUND".into()))
+        );
+        for not in [
+            "TITLE = 'two words'",
+            "URL = 'https://x.io'",
+            "EMPTY = ''",
+            "N = '1st'",
+        ] {
+            assert_eq!(read(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn c_macros_are_constants() {
