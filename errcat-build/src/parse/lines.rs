@@ -337,6 +337,13 @@ pub(crate) fn code_line(text: &str, line: Range<usize>) -> Option<CodeLine> {
             _ => None,
         };
     }
+    // `1400 to 1499: …`, `100 至 199`: the first end of a range, no code.
+    let range_word = ["to ", "至", "到"]
+        .iter()
+        .find_map(|word| rest.strip_prefix(word));
+    if range_word.is_some_and(|end| end.trim_start().starts_with(|c: char| c.is_ascii_digit())) {
+        return None;
+    }
     // `2021-01-01`, `10:30`: a message does not start with a digit, but
     // after a clear separator and a space (`1001: 2FA required`).
     let separators = &text[code.end..after];
