@@ -299,17 +299,27 @@ impl PartBuilder<'_> {
     pub(super) fn status_sections_as_records(&mut self) {
         let text = self.source.text();
         let sections = &self.part.sections;
-        // A section holds what lies in it and in the sections after it of
-        // deeper levels.
+        // Records before each section, counted once: a section holds what
+        // lies in it and in the sections after it of deeper levels.
+        let mut before = vec![0usize; sections.len() + 1];
+        for entry in &self.part.entries {
+            if let Some(s) = entry
+                .section
+                .map(|s| s as usize)
+                .filter(|&s| s < sections.len())
+            {
+                before[s + 1] += 1;
+            }
+        }
+        for i in 1..before.len() {
+            before[i] += before[i - 1];
+        }
         let holds_records = |index: usize| {
             let level = sections[index].level;
             let end = (index + 1..sections.len())
                 .find(|&i| sections[i].level <= level)
                 .unwrap_or(sections.len());
-            (self.part.entries.iter()).any(|e| {
-                e.section
-                    .is_some_and(|s| (index..end).contains(&(s as usize)))
-            })
+            before[end] > before[index]
         };
         let empty: Vec<(usize, Range<usize>)> = (0..sections.len())
             .filter(|&i| sections[i].level <= 6 && sections[i].http_status.is_some())

@@ -38,38 +38,47 @@ impl ItemRecords {
     pub(super) fn finish(&mut self, entries: &mut [Entry]) {
         let records = std::mem::take(&mut self.records);
         self.open.clear();
-        let outer_parents: Vec<usize> = (records.iter())
+        // The records are in the order of the part, so looked up by search:
+        // a long list costs no pass per item.
+        let record = |index: usize| {
+            (records.binary_search_by_key(&index, |&(i, _, _)| i).ok()).map(|at| records[at])
+        };
+        let mut outer_parents: Vec<usize> = (records.iter())
             .filter_map(|&(_, _, parent)| parent)
-            .filter(|&parent| records.iter().any(|&(i, _, p)| i == parent && p.is_none()))
+            .filter(|&parent| record(parent).is_some_and(|(_, _, p)| p.is_none()))
             .collect();
-        let states_none_but_is_one = |entry: &Entry| {
-            entry.http_status.is_none() && entry.code_value().is_some_and(is_http_status)
+        outer_parents.dedup();
+        let states_none_but_is_one = |entry: Option<&Entry>| {
+            entry.is_some_and(|e| {
+                e.http_status.is_none() && e.code_value().is_some_and(is_http_status)
+            })
         };
         if outer_parents.is_empty()
-            || !outer_parents
-                .iter()
-                .all(|&p| states_none_but_is_one(&entries[p]))
+            || !(outer_parents.iter()).all(|&p| states_none_but_is_one(entries.get(p)))
         {
             return;
         }
-        let status_depths: Vec<u32> = (records.iter())
-            .filter(|(index, _, _)| outer_parents.contains(index))
-            .map(|&(_, depth, _)| depth)
+        let mut status_depths: Vec<u32> = (outer_parents.iter())
+            .filter_map(|&p| record(p).map(|(_, depth, _)| depth))
             .collect();
+        status_depths.sort_unstable();
+        status_depths.dedup();
         // In order, so that a record's parent has its status before it.
         for &(index, depth, parent) in &records {
             let status = match parent {
                 None if status_depths.contains(&depth)
-                    && states_none_but_is_one(&entries[index]) =>
+                    && states_none_but_is_one(entries.get(index)) =>
                 {
                     let code = entries[index].code.as_ref().map(|c| (c.span, c.value()));
                     code.map(|(span, value)| Status::at(span, value))
                 }
-                Some(parent) if entries[index].http_status.is_none() => entries[parent].http_status,
+                Some(parent) if entries.get(index).is_some_and(|e| e.http_status.is_none()) => {
+                    entries.get(parent).and_then(|p| p.http_status)
+                }
                 _ => None,
             };
-            if status.is_some() {
-                entries[index].http_status = status;
+            if let (Some(status), Some(entry)) = (status, entries.get_mut(index)) {
+                entry.http_status = Some(status);
             }
         }
     }

@@ -966,12 +966,14 @@ fn enumerated_codes(part: &PartBuilder, shape: &Shape, rows: &[Row]) -> Option<V
     if declared.pattern.contains(['x', 'X']) || declared.last - declared.first >= MOST_ENUMERATED {
         return None;
     }
+    // The next row that fills its code cell (one look: a table of ranges
+    // costs no pass per row).
     let next = after
         .iter()
-        .find_map(|row| match cell_kind(part, row, shape.code) {
-            Kind::Number(code) => Some(code),
-            _ => None,
-        })?;
+        .find(|row| row.cells.get(shape.code).is_some_and(|c| !c.is_empty()))?;
+    let Kind::Number(next) = cell_kind(part, next, shape.code) else {
+        return None;
+    };
     if (declared.first..=declared.last).contains(&next) {
         return None;
     }
