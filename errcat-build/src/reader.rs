@@ -123,17 +123,12 @@ pub struct CodeBlock {
 
 impl CodeBlock {
     /// The content, given the text of the file the block was read from.
-    fn content<'a>(&'a self, file: &'a str) -> &'a str {
+    pub(crate) fn content<'a>(&'a self, file: &'a str) -> &'a str {
         match (&self.content, self.map.segments.first()) {
             (Some(content), _) => content,
             (None, Some(s)) => file.get(s.outer..s.outer + s.outer_len).unwrap_or(""),
             (None, None) => "",
         }
-    }
-
-    /// How many times `byte` occurs in the content.
-    pub fn count(&self, file: &str, byte: u8) -> usize {
-        memchr::memchr_iter(byte, self.content(file).as_bytes()).count()
     }
 
     /// Each content line's range in `file`, without its terminator: made

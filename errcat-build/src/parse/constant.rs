@@ -140,17 +140,8 @@ fn constant_line(text: &str) -> Option<ConstantLine> {
             value
         }
         None => {
-            let value_start = at;
-            if matches!(bytes.get(at), Some(b'-' | b'+')) {
-                at += 1;
-            }
-            let digits = at;
-            at = skip_while(bytes, at, |b| b.is_ascii_digit());
-            if at == digits {
-                return None;
-            }
-            let value = value_start..at;
-            at = skip_while(bytes, at, |b| matches!(b, b'u' | b'U' | b'l' | b'L'));
+            let (value, end) = integer_value(bytes, at)?;
+            at = end;
             value
         }
     };
@@ -158,17 +149,46 @@ fn constant_line(text: &str) -> Option<ConstantLine> {
     if matches!(bytes.get(at), Some(b',' | b';')) {
         at += 1;
     }
-    at = skip_spaces(bytes, at);
-    let comment = match at == bytes.len() {
-        true => None,
-        false => Some(comment_opener(bytes, at, true)?),
-    };
+    let comment = trailing_comment(bytes, skip_spaces(bytes, at))?;
     let name = declared_name(text, equals)?;
     Some(ConstantLine {
         name,
         value,
         comment,
     })
+}
+
+/// `[-+]digits[uUlL]` at `at`: the number's range, and where its suffix
+/// ends.
+fn integer_value(bytes: &[u8], mut at: usize) -> Option<(Range<usize>, usize)> {
+    let start = at;
+    if matches!(bytes.get(at), Some(b'-' | b'+')) {
+        at += 1;
+    }
+    let digits = at;
+    at = skip_while(bytes, at, |b| b.is_ascii_digit());
+    if at == digits {
+        return None;
+    }
+    let end = skip_while(bytes, at, |b| matches!(b, b'u' | b'U' | b'l' | b'L'));
+    Some((start..at, end))
+}
+
+/// The comment that ends a line from `at`, if anything is left there:
+/// `Some(None)` at the line's end, `None` where what is left is no comment.
+fn trailing_comment(bytes: &[u8], at: usize) -> Option<Option<(Range<usize>, Range<usize>)>> {
+    match at == bytes.len() {
+        true => Some(None),
+        false => comment_opener(bytes, at, true).map(Some),
+    }
+}
+
+/// The most constants `lines` can hold: each has an `=` on its line, or a
+/// `#` (`#define`). Two single-byte searches, which cost less than one for
+/// either byte where one of them is on every line.
+pub(crate) fn most_constants(lines: &str) -> usize {
+    let bytes = lines.as_bytes();
+    memchr::memchr_iter(b'=', bytes).count() + memchr::memchr_iter(b'#', bytes).count()
 }
 
 /// The inside of a quoted value at `at` that is a code as an API sends it
@@ -202,28 +222,15 @@ fn defined_constant(text: &str) -> Option<ConstantLine> {
     let mut at = skip_spaces(bytes, name_end);
     let parenthesized = bytes.get(at) == Some(&b'(');
     at = skip_spaces(bytes, at + usize::from(parenthesized));
-    let value_start = at;
-    if matches!(bytes.get(at), Some(b'-' | b'+')) {
-        at += 1;
-    }
-    let digits = at;
-    at = skip_while(bytes, at, |b| b.is_ascii_digit());
-    if at == digits {
-        return None;
-    }
-    let value = value_start..at;
-    at = skip_while(bytes, at, |b| matches!(b, b'u' | b'U' | b'l' | b'L'));
-    at = skip_spaces(bytes, at);
+    let (value, end) = integer_value(bytes, at)?;
+    at = skip_spaces(bytes, end);
     if parenthesized {
         if bytes.get(at) != Some(&b')') {
             return None;
         }
         at = skip_spaces(bytes, at + 1);
     }
-    let comment = match at == bytes.len() {
-        true => None,
-        false => Some(comment_opener(bytes, at, true)?),
-    };
+    let comment = trailing_comment(bytes, at)?;
     Some(ConstantLine {
         name: name_start..name_end,
         value,

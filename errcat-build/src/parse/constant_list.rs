@@ -8,14 +8,15 @@ use std::ops::Range;
 use super::PartBuilder;
 use super::constant::{self, Constant, Scan};
 use super::status::StatusConstants;
-use crate::concurrent::{beside, spare_thread};
+use crate::concurrent::beside;
 use crate::model::{Entry, Number, RecordFormat};
 use crate::reader::{self, CodeBlock};
 use crate::source::SourceFile;
 
 /// The content from which a fenced constant list is scanned in halves on
-/// two threads: below it, too little time for a second thread to win back
-/// its start. Every length in unit tests, so that they read both ways.
+/// two threads (one after the other where the machine has one): below it,
+/// too little time for a second thread to win back its start. Every length
+/// in unit tests, so that they read both ways.
 const HALVES_FROM: usize = if cfg!(test) { 0 } else { 256 * 1024 };
 
 /// Adds the `count` constants of `lines` to a part as its records, with
@@ -56,17 +57,15 @@ fn scan_fenced_from(
     if let Some((earlier, later)) = code.halves(file, halves_from)
         && own.part.entries.is_empty()
         && own.defined.is_none()
-        && (cfg!(test) || spare_thread())
         && let Some(scan) = scan_in_halves(own, sections, statuses, earlier, later)
     {
         return scan;
     }
-    // Room for a record an `=` or a `#`, one of which every constant has
-    // (`#define`): the records are not copied into a larger array on the
-    // way.
+    // Room for every record: they are not copied into a larger array on
+    // the way.
     own.part
         .entries
-        .reserve(code.count(file, b'=') + code.count(file, b'#'));
+        .reserve(constant::most_constants(code.content(file)));
     constant::scan(source, code.lines(file), |c| {
         statuses.add(&c);
         sections.add(own, c);
@@ -102,17 +101,13 @@ fn scan_in_halves(
 ) -> Option<Scan> {
     let source = own.source;
     let file = source.text();
-    // Two single-byte searches: a search for either byte costs more than
-    // both where one of them is on every line.
-    let equals = |range: Range<usize>| {
-        let bytes = &file.as_bytes()[range];
-        memchr::memchr_iter(b'=', bytes).count() + memchr::memchr_iter(b'#', bytes).count()
-    };
-    // A slot a `=` or a `#`: each constant has one on its line (`#define`),
-    // in its half.
-    let earlier_slots = equals(earlier.clone());
+    // A slot for each constant a half can hold.
+    let earlier_slots = constant::most_constants(&file[earlier.clone()]);
     let mut slots: Vec<Option<Entry>> = Vec::new();
-    slots.resize_with(earlier_slots + equals(later.clone()), || None);
+    slots.resize_with(
+        earlier_slots + constant::most_constants(&file[later.clone()]),
+        || None,
+    );
     let (earlier_part, later_part) = slots.split_at_mut(earlier_slots);
     let (mut first, mut second) = (None, None);
     beside(
