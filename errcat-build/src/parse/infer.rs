@@ -110,18 +110,14 @@ pub(crate) fn value(text: &str, range: Range<usize>) -> Range<usize> {
         if !slice.starts_with(['~', '<', '*', '_', '`', '"']) {
             return range;
         }
+        // HTML elements (`<del>`, `<code>`, `<font color='red'>`) are
+        // [`tagged`]'s.
         let pair = [
             ("~~", "~~"),
-            ("<del>", "</del>"),
-            ("<s>", "</s>"),
             ("**", "**"),
             ("__", "__"),
             ("`", "`"),
             ("*", "*"),
-            ("<code>", "</code>"),
-            ("<kbd>", "</kbd>"),
-            ("<b>", "</b>"),
-            ("<strong>", "</strong>"),
             ("\"", "\""),
         ]
         .into_iter()
