@@ -947,11 +947,10 @@ fn merged_code(part: &PartBuilder, shape: &Shape, above: &Row, row: &Row) -> Opt
 const MOST_ENUMERATED: i64 = 64;
 
 /// The codes the first of `rows` spans, in the order written, where it is
-/// a range (`-4090001 ~ 4`)
-/// whose codes the rows after it do not go on in: the next row's code lies
-/// outside it, so it opens no section of them and stands for its own few
-/// codes, each with the row's message. A range the next code lies in opens
-/// a section (`| 1000-1999 | 通用错误 |`).
+/// a range (`-4090001 ~ 4`) whose codes the rows after it do not go on in:
+/// the next row's code lies outside it, so it opens no section of them and
+/// stands for its own few codes, each with the row's message. A range the
+/// next code lies in opens a section (`| 1000-1999 | 通用错误 |`).
 fn enumerated_codes(part: &PartBuilder, shape: &Shape, rows: &[Row]) -> Option<Vec<i64>> {
     let (row, after) = rows.split_first()?;
     // Most code cells are a bare number, told by their bytes: cells are
@@ -1025,8 +1024,11 @@ fn read_row_with_code(
         }
         return;
     }
-    let code_kind = match &code {
-        Some(code) => Kind::Number(code.value().unwrap_or_default()),
+    // A code given is one of the row's codes, a number or a symbol of the
+    // row above.
+    let code_kind = match code.as_ref().map(Number::value) {
+        Some(Some(value)) => Kind::Number(value),
+        Some(None) => Kind::Symbol,
         None => cell_kind(part, row, shape.code),
     };
     match code_kind {
@@ -1230,6 +1232,25 @@ mod tests {
         assert_eq!((&c[1], &c[2]), ("500,502,503,504", "Server Errors"));
         assert!(STATUS_ROW.is_match("404 - Not Found"));
         assert!(!STATUS_ROW.is_match("1001"));
+    }
+
+    #[test]
+    fn a_merged_cell_of_a_symbol_gives_the_rows_under_it_that_symbol() {
+        let text = "| Code | Name | Message |\n| --- | --- | --- |\n| ERR_BUSY | ServerBusy | busy |\n|  | QueueFull | queue full |\n| ERR_AUTH | BadToken | bad token |\n";
+        let source = crate::source::SourceFile::new(0, "t.md", text.to_string());
+        let parsed = crate::parse::parse_file(&source, &[], None);
+        let read: Vec<(String, String)> = (parsed.parts.iter().flat_map(|p| &p.entries))
+            .map(|e| {
+                let code = e.code.as_ref().map_or("", |c| c.text()).to_string();
+                (code, e.name.as_ref().map_or("", |n| n.as_str()).to_string())
+            })
+            .collect();
+        let expected = [
+            ("ERR_BUSY", "ServerBusy"),
+            ("ERR_BUSY", "QueueFull"),
+            ("ERR_AUTH", "BadToken"),
+        ];
+        assert_eq!(read, expected.map(|(c, n)| (c.to_string(), n.to_string())));
     }
 
     #[test]
