@@ -97,9 +97,8 @@ pub(crate) fn parse_file(
         parser.walk_blocks(&mut document, &blocks);
     });
     document.close_record();
-    document.end_list();
     document.flush_heading();
-    document.status_sections_as_records();
+    document.end_part();
     parser.parts.push(document.part);
     if parser.parts.iter().all(|p| p.entries.is_empty()) {
         for part in &mut parser.parts {
@@ -467,6 +466,13 @@ impl<'a> PartBuilder<'a> {
         self.items.finish(&mut self.part.entries);
     }
 
+    /// What the part's records learn once all its blocks are read: the
+    /// statuses of its last list and of its status headings.
+    fn end_part(&mut self) {
+        self.end_list();
+        self.status_sections_as_records();
+    }
+
     /// Ends the open sections of `level` and deeper.
     fn close_sections_from(&mut self, level: u8) {
         while let Some(&open) = self.open_sections.last() {
@@ -522,8 +528,7 @@ impl FileParser<'_> {
         let mut part = PartBuilder::new(self.source, self.columns, origin);
         self.walk_blocks(&mut part, blocks);
         part.close_record();
-        part.end_list();
-        part.status_sections_as_records();
+        part.end_part();
         part.part
     }
 
@@ -794,7 +799,7 @@ impl FileParser<'_> {
             self.add_statuses(reference);
             return;
         }
-        if constants.is_constant_list() && !self.defines_its_heading(part, &constants, &own) {
+        if constants.is_constant_list() && !defines_its_heading(part, &constants, &own) {
             match own {
                 Some((sections, mut own)) => {
                     sections.finish(&mut own, &constants);
@@ -812,39 +817,38 @@ impl FileParser<'_> {
 }
 
 impl FileParser<'_> {
-    /// `### FS_O_RDONLY` over a fence of `#define FS_O_RDONLY 0`: a block
-    /// that defines the one constant its heading names, and says nothing
-    /// of it, shows that constant's definition, as an API reference does.
-    fn defines_its_heading(
-        &self,
-        part: &PartBuilder,
-        constants: &constant::Scan,
-        own: &Option<(ConstantSections, PartBuilder)>,
-    ) -> bool {
-        let name = own
-            .as_ref()
-            .and_then(|(_, own)| own.part.entries.first())
-            .and_then(|entry| entry.name.as_ref());
-        let Some(name) = name.filter(|_| constants.one_bare_constant()) else {
-            return false;
-        };
-        // The heading opened a section, or was read as a record of the
-        // name as a code.
-        let section = part
-            .section
-            .map(|s| part.part.sections[s].title.as_str().trim());
-        let heading_record = (part.part.entries.last())
-            .and_then(|entry| entry.code.as_ref())
-            .map(|code| code.text());
-        [section, heading_record].contains(&Some(name.as_str()))
-    }
-
     fn add_statuses(&mut self, reference: crate::model::StatusReference) {
         match &mut self.facts.status_reference {
             Some(existing) => existing.statuses.extend(reference.statuses),
             None => self.facts.status_reference = Some(reference),
         }
     }
+}
+
+/// `### FS_O_RDONLY` over a fence of `#define FS_O_RDONLY 0`: a block
+/// that defines the one constant its heading names, and says nothing
+/// of it, shows that constant's definition, as an API reference does.
+fn defines_its_heading(
+    part: &PartBuilder,
+    constants: &constant::Scan,
+    own: &Option<(ConstantSections, PartBuilder)>,
+) -> bool {
+    let name = own
+        .as_ref()
+        .and_then(|(_, own)| own.part.entries.first())
+        .and_then(|entry| entry.name.as_ref());
+    let Some(name) = name.filter(|_| constants.one_bare_constant()) else {
+        return false;
+    };
+    // The heading opened a section, or was read as a record of the
+    // name as a code.
+    let section = part
+        .section
+        .map(|s| part.part.sections[s].title.as_str().trim());
+    let heading_record = (part.part.entries.last())
+        .and_then(|entry| entry.code.as_ref())
+        .map(|code| code.text());
+    [section, heading_record].contains(&Some(name.as_str()))
 }
 
 /// Markdown the reader would not hand to the parser: records in it would be
