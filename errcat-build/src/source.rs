@@ -324,20 +324,31 @@ mod tests {
         assert_eq!(file.slice(file.line_range(3)), "");
     }
 
-    #[test]
-    fn lines_counted_before_the_index_are_the_lines_it_gives() {
-        let text = "a\nb\r\n\nc\nlast";
-        let span = |at: usize| Span {
+    /// An empty span at `at`.
+    fn point(at: usize) -> Span {
+        Span {
             file: 0,
             start: at as u32,
             end: at as u32,
-        };
-        let offsets = [0, 1, 2, 5, 6, 7, 9, text.len(), text.len() + 3];
+        }
+    }
+
+    /// `text` twice: as a file whose first lines are counted, and as one
+    /// whose line index is built.
+    fn counted_and_indexed(text: &str) -> (SourceFile, SourceFile) {
         let counted = SourceFile::new(0, "a.md", text.to_string());
         let indexed = SourceFile::new(0, "a.md", text.to_string());
         indexed.line_column(0); // builds the index
-        let by_count: Vec<u32> = offsets.iter().map(|&o| counted.line_of(span(o))).collect();
-        let by_index: Vec<u32> = offsets.iter().map(|&o| indexed.line_of(span(o))).collect();
+        (counted, indexed)
+    }
+
+    #[test]
+    fn lines_counted_before_the_index_are_the_lines_it_gives() {
+        let text = "a\nb\r\n\nc\nlast";
+        let offsets = [0, 1, 2, 5, 6, 7, 9, text.len(), text.len() + 3];
+        let (counted, indexed) = counted_and_indexed(text);
+        let by_count: Vec<u32> = offsets.iter().map(|&o| counted.line_of(point(o))).collect();
+        let by_index: Vec<u32> = offsets.iter().map(|&o| indexed.line_of(point(o))).collect();
         assert_eq!(by_count, [1, 1, 2, 3, 4, 4, 5, 5, 5]);
         assert_eq!(by_index, by_count);
     }
@@ -345,18 +356,11 @@ mod tests {
     #[test]
     fn a_carriage_return_alone_ends_a_line_as_the_parser_ends_it() {
         let text = "a\rb\r\nc\r\rd";
-        let span = |at: usize| Span {
-            file: 0,
-            start: at as u32,
-            end: at as u32,
-        };
-        let counted = SourceFile::new(0, "a.md", text.to_string());
-        let indexed = SourceFile::new(0, "a.md", text.to_string());
-        indexed.line_column(0);
+        let (counted, indexed) = counted_and_indexed(text);
         for file in [&counted, &indexed] {
             let lines: Vec<u32> = ["a", "b", "c", "d"]
                 .iter()
-                .map(|letter| file.line_of(span(text.find(letter).unwrap())))
+                .map(|letter| file.line_of(point(text.find(letter).unwrap())))
                 .collect();
             assert_eq!(lines, [1, 2, 3, 5]);
         }
